@@ -1,0 +1,66 @@
+# Does Azerbaijan support Russia or Ukraine? -- build and test the site.
+# Every target sets up .venv on first use; `make help` lists them.
+
+PYTHON     ?= python3
+VENV       := .venv
+BIN        := $(VENV)/bin
+STAMP      := $(VENV)/.installed
+LOCK       := requirements.lock
+SPHINXOPTS ?= -n -W --keep-going
+DOCS       := docs
+BUILD      := $(DOCS)/_build
+
+.DEFAULT_GOAL := help
+.PHONY: help html live clean linkcheck test lint stale lock
+
+## help       list the targets
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
+
+# The virtual environment is rebuilt only when the project or the lock file changes.
+$(STAMP): pyproject.toml $(LOCK)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed; set PYTHON=python3.x")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+## html       build the site into docs/_build/html (nitpicky, warnings are errors)
+html: $(STAMP)
+	$(BIN)/sphinx-build -M html $(DOCS) $(BUILD) $(SPHINXOPTS)
+
+## live       rebuild and reload in the browser while editing pages or data
+live: $(STAMP)
+	$(BIN)/sphinx-autobuild $(DOCS) $(BUILD)/html -d $(BUILD)/doctrees $(SPHINXOPTS) \
+		--watch src/facts --ignore '*/_build/*'
+
+## test       run the whole test suite (data, extension, full builds, lint)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory lint
+
+## lint       ruff and mypy (strict for src/facts)
+lint: $(STAMP)
+	$(BIN)/ruff check src tests docs/conf.py
+	$(BIN)/mypy
+
+## stale      list facts past their review date; exits 1 if there are any
+stale: $(STAMP)
+	$(BIN)/python -m facts.stale
+
+## linkcheck  check every external link (needs the network; not part of `make test`)
+linkcheck: $(STAMP)
+	$(BIN)/sphinx-build -M linkcheck $(DOCS) $(BUILD) $(SPHINXOPTS)
+
+## lock       re-resolve requirements.lock from pyproject.toml in a scratch environment
+lock:
+	rm -rf $(VENV)-lock && $(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/python -m pip install --quiet --disable-pip-version-check '.[test,dev]'
+	{ echo "# Exact versions for .venv and Read the Docs; regenerate with 'make lock'."; \
+	  $(VENV)-lock/bin/python -m pip freeze --exclude-editable | grep -v '^azerbaijan-russia-ukraine'; \
+	} > $(LOCK)
+	rm -rf $(VENV)-lock
+
+## clean      remove build output (keeps .venv)
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,44 @@
+"""Sphinx configuration for the site; the README's "Configuration" section explains the choices."""
+
+import os
+import subprocess
+from pathlib import Path
+
+from facts import __version__
+
+# -- Reproducibility -----------------------------------------------------------------------------
+# Date the build by the last commit, so two builds of one commit are identical (Read the Docs
+# does not set SOURCE_DATE_EPOCH).
+if "SOURCE_DATE_EPOCH" not in os.environ:
+    _git = subprocess.run(["git", "log", "-1", "--format=%ct"], capture_output=True, text=True,
+                          cwd=Path(__file__).parent, check=False)
+    if _git.returncode == 0 and _git.stdout.strip():
+        os.environ["SOURCE_DATE_EPOCH"] = _git.stdout.strip()
+
+# -- Project -------------------------------------------------------------------------------------
+project = "Does Azerbaijan support Russia or Ukraine?"
+author = "The azerbaijan-russia-ukraine maintainers"
+copyright = f"%Y, {author}"  # noqa: A001
+version = release = __version__
+language = "en"
+
+# -- General -------------------------------------------------------------------------------------
+extensions = ["myst_parser", "sphinx_design", "facts.sphinxext", "facts.sphinxext.anchors"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+exclude_patterns = ["_build", "_readthedocs", ".venv", "snippets", "Thumbs.db", ".DS_Store"]
+nitpicky = True
+suppress_warnings: list[str] = []
+
+# -- HTML ----------------------------------------------------------------------------------------
+html_theme = "furo"
+html_title = project
+html_static_path = ["_static"]
+html_css_files = ["facts.css"]
+html_copy_source = False
+html_show_sourcelink = False
+# Read the Docs gives each version's own URL; local builds point at the stable release.
+html_baseurl = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://azerbaijan-russia-ukraine.readthedocs.io/en/stable/"
+)
+if os.environ.get("READTHEDOCS") == "True":
+    html_context = {"READTHEDOCS": True}

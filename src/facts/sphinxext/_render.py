@@ -1,0 +1,119 @@
+"""Pure builders of plain docutils nodes from facts records.
+
+Nothing here touches the environment: directives and roles look records up, then call these.
+Every node the extension emits carries the ``facts`` class, which is how the no-bare-facts test
+tells data-driven text from prose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from docutils import nodes
+from sphinx import addnodes
+
+from facts.dates import PartialDate, range_parts, range_separator
+from facts.model import Dataset
+
+Cell = Sequence[nodes.Node]
+
+
+def date(start: PartialDate, end: PartialDate | None = None) -> nodes.inline:
+    """A date or span; each end keeps its ISO value so HTML can say ``<time datetime=…>``."""
+    parts = range_parts(start, end)
+    outer = nodes.inline(classes=["facts", "facts-span" if len(parts) == 2 else "facts-when"])
+    for i, (value, text) in enumerate(parts):
+        if i:
+            outer += nodes.Text(range_separator(parts))
+        outer += nodes.inline(text, text, classes=["facts-date"], datetime=value.iso())
+    return outer
+
+
+def text(value: str, *classes: str) -> nodes.inline:
+    """Data text as a text node: markup in the data is never interpreted."""
+    return nodes.inline(value, value, classes=["facts", *classes])
+
+
+def cite(data: Dataset, source_ids: Iterable[str]) -> nodes.inline:
+    """``[Reuters; BBC]``: each publisher links to its entry on the sources page."""
+    node = nodes.inline(classes=["facts", "facts-cite"])
+    node += nodes.Text("[")
+    for i, sid in enumerate(source_ids):
+        if i:
+            node += nodes.Text("; ")
+        source = data.sources[sid]
+        xref = addnodes.pending_xref(
+            "", refdomain="facts", reftype="source", reftarget=sid, refexplicit=True,
+            refwarn=True,
+        )
+        xref += nodes.inline(source.publisher, source.publisher)
+        node += xref
+    node += nodes.Text("]")
+    return node
+
+
+def paragraph(*children: nodes.Node) -> nodes.paragraph:
+    para = nodes.paragraph()
+    para.extend(children)
+    return para
+
+
+def table(
+    headers: Sequence[tuple[str, int]],
+    rows: Iterable[tuple[str, Sequence[Cell]]],
+    *,
+    classes: Sequence[str] = (),
+    caption: str = "",
+    anchor: str = "",
+) -> nodes.table:
+    """A table with widths on every column (the text builder needs them).
+
+    ``rows`` yields ``(anchor, cells)``; a non-empty anchor becomes the row's id.
+    """
+    tbl = nodes.table(classes=["facts", "facts-table", *classes])
+    if anchor:  # a captioned table would otherwise get a positional id
+        tbl["ids"].append(anchor)
+    if caption:
+        tbl += nodes.title(caption, caption)
+    group = nodes.tgroup(cols=len(headers))
+    tbl += group
+    for _, width in headers:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    head += _row([[nodes.Text(label)] for label, _ in headers])
+    body = nodes.tbody()
+    group += body
+    for anchor, cells in rows:
+        row = _row(cells)
+        if anchor:
+            row["ids"].append(anchor)
+        body += row
+    return tbl
+
+
+def _row(cells: Iterable[Cell]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        if cell and all(isinstance(n, nodes.Body) for n in cell):
+            entry.extend(cell)
+        else:
+            entry += paragraph(*cell)
+        row += entry
+    return row
+
+
+def bullet_list(items: Iterable[tuple[str, Cell]], *classes: str) -> nodes.bullet_list:
+    """A list whose items may carry anchors: ``(anchor, children)``."""
+    lst = nodes.bullet_list(classes=["facts", *classes])
+    for anchor, children in items:
+        item = nodes.list_item()
+        if anchor:
+            item["ids"].append(anchor)
+        if children and all(isinstance(n, nodes.Body) for n in children):
+            item.extend(children)
+        else:
+            item += paragraph(*children)
+        lst += item
+    return lst

@@ -1,0 +1,213 @@
+"""The ``facts`` domain: the loaded data for this build, and what each document used.
+
+The dataset itself is loaded once per build (``builder-inited``) and kept on the domain object,
+which Sphinx recreates for every build and forked parallel readers inherit.  Only per-document
+state goes into ``self.data``, which is pickled with the environment and merged after parallel
+reads:
+
+``uses``     docname -> ids of the records the document shows
+``pools``    docname -> kind -> ids of every record of that kind, for documents that list a
+             whole kind (timeline, sources): a record added or removed re-reads them
+``targets``  "kind:id" -> [docname, anchor, weight]: where an event or source is listed
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Set
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.errors import ExtensionError
+from sphinx.locale import _
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from facts.load import FactsError, load
+from facts.model import Dataset
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+#: kinds a document can list wholesale (see ``pools``)
+POOL_KINDS = ("events", "sources", "figures", "tables", "corrections")
+
+
+class FactsDomain(Domain):
+    """Directives and roles that print facts, and the references between them."""
+
+    name = "facts"
+    label = "Facts"
+    data_version = 1
+    initial_data: ClassVar[dict[str, Any]] = {"uses": {}, "pools": {}, "targets": {}, "today": ""}
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "event": ObjType(_("event"), "date"),
+        "source": ObjType(_("source"), "cite"),
+    }
+
+    _dataset: Dataset | None = None
+    today: dt.date = dt.date.min
+
+    @property
+    def dataset(self) -> Dataset:
+        if self._dataset is None:
+            raise ExtensionError("facts data requested before the builder was initialised")
+        return self._dataset
+
+    @property
+    def uses(self) -> dict[str, set[str]]:
+        return cast("dict[str, set[str]]", self.data["uses"])
+
+    @property
+    def pools(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        return cast("dict[str, dict[str, tuple[str, ...]]]", self.data["pools"])
+
+    @property
+    def targets(self) -> dict[str, list[tuple[str, str, int]]]:
+        return cast("dict[str, list[tuple[str, str, int]]]", self.data["targets"])
+
+    # -- recording, called by directives and roles -------------------------------------------
+
+    def note_use(self, docname: str, record_ids: Iterable[str]) -> None:
+        """Record that ``docname`` shows these records; re-read it when one of their files changes."""
+        data = self.dataset
+        used = self.uses.setdefault(docname, set())
+        for rid in record_ids:
+            for dep in (rid, *data.sources_of(rid)):
+                if dep in data.paths and dep not in used:
+                    used.add(dep)
+                    self.env.note_dependency(data.paths[dep], docname=docname)
+
+    def note_pool(self, docname: str, kind: str) -> None:
+        """Record that ``docname`` chooses among all records of ``kind`` (a filtered listing):
+        any edit to one of them, or a record added or removed, re-reads it."""
+        ids = self.pool(kind)
+        self.pools.setdefault(docname, {})[kind] = ids
+        for rid in ids:
+            self.env.note_dependency(self.dataset.paths[rid], docname=docname)
+
+    def note_target(self, kind: str, record_id: str, docname: str, anchor: str, weight: int) -> None:
+        self.targets.setdefault(f"{kind}:{record_id}", []).append((docname, anchor, weight))
+
+    def pool(self, kind: str) -> tuple[str, ...]:
+        return tuple(sorted(getattr(self.dataset, kind)))
+
+    def due(self, record_ids: Iterable[str], today: dt.date | None = None) -> list[str]:
+        """Records among ``record_ids`` whose review date has passed."""
+        today = today or self.today
+        data = self.dataset
+        found = (data.fact(rid) for rid in record_ids)
+        return sorted(f.id for f in found if f is not None and f.review_by <= today)
+
+    # -- Domain API ---------------------------------------------------------------------------
+
+    def clear_doc(self, docname: str) -> None:
+        self.uses.pop(docname, None)
+        self.pools.pop(docname, None)
+        for key, places in list(self.targets.items()):
+            kept = [p for p in places if p[0] != docname]
+            if kept:
+                self.targets[key] = kept
+            else:
+                del self.targets[key]
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["uses"]:
+                self.uses[docname] = otherdata["uses"][docname]
+            if docname in otherdata["pools"]:
+                self.pools[docname] = otherdata["pools"][docname]
+        for key, places in otherdata["targets"].items():
+            mine = self.targets.setdefault(key, [])
+            mine.extend(p for p in places if p[0] in docnames)
+            mine.sort()
+
+    def target(self, kind: str, record_id: str) -> tuple[str, str] | None:
+        """The home of a record: the listing with the most entries, then the first docname."""
+        places = self.targets.get(f"{kind}:{record_id}")
+        if not places:
+            return None
+        docname, anchor, _weight = min(places, key=lambda p: (-p[2], p[0], p[1]))
+        return docname, anchor
+
+    def resolve_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str,
+        node: pending_xref, contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        home = self.target(typ, target)
+        if home is not None:
+            return make_refnode(builder, fromdocname, home[0], home[1], contnode, target)
+        if typ == "source" and target in self.dataset.sources:
+            # No page lists the sources: link to the source itself.
+            ref = nodes.reference("", "", internal=False, refuri=self.dataset.sources[target].url)
+            ref += contnode
+            return ref
+        return None
+
+    def resolve_any_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
+        node: pending_xref, contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        return []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for key in sorted(self.targets):
+            kind, record_id = key.split(":", 1)
+            home = self.target(kind, record_id)
+            if home is not None:
+                yield record_id, record_id, kind, home[0], home[1], 1
+
+
+def facts_domain(env: BuildEnvironment) -> FactsDomain:
+    return cast("FactsDomain", env.domains["facts"])
+
+
+def load_data(app: Sphinx) -> None:
+    """``builder-inited``: load and validate the data once for the whole build."""
+    domain = facts_domain(app.env)
+    try:
+        configured = app.config.facts_data_dir
+        domain._dataset = load(app.confdir / configured if configured else None)
+    except FactsError as exc:
+        raise ExtensionError(f"invalid facts data:\n{exc}") from None
+    domain.today = _today(app.config.facts_today, domain.dataset)
+
+
+def _today(configured: str | None, data: Dataset) -> dt.date:
+    """The clock for review flags: configured, else SOURCE_DATE_EPOCH, else the as-of date.
+
+    Never the wall clock, so two builds of one commit are identical.
+    """
+    if configured:
+        return dt.date.fromisoformat(configured)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return data.site.as_of
+
+
+def get_outdated(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: re-read listings whose pool gained or lost records, and pages
+    whose review flags change because the clock moved."""
+    domain = facts_domain(env)
+    outdated = {
+        docname
+        for docname, pools in domain.pools.items()
+        if any(tuple(ids) != domain.pool(kind) for kind, ids in pools.items())
+    }
+    previous = domain.data.get("today") or ""
+    if previous and previous != domain.today.isoformat():
+        before = dt.date.fromisoformat(previous)
+        outdated |= {doc for doc, used in domain.uses.items()
+                     if domain.due(used, before) != domain.due(used)}
+    domain.data["today"] = domain.today.isoformat()
+    return sorted(outdated - set(removed))

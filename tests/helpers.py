@@ -1,0 +1,41 @@
+"""Paths and small helpers shared by the tests (importable: pytest puts tests/ on the path)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TESTS = Path(__file__).parent
+REPO = TESTS.parent
+DOCS = REPO / "docs"
+FIXTURE_DATA = TESTS / "data"
+
+#: conf.py of a generated root: the extension on the frozen fixture data with a fixed clock.
+ROOT_CONF = f"""\
+extensions = ["myst_parser", "facts.sphinxext"]
+myst_enable_extensions = ["colon_fence"]
+facts_data_dir = {str(FIXTURE_DATA)!r}
+facts_today = "2026-11-27"
+"""
+
+
+def copy_data(dest: Path) -> Path:
+    """A writable copy of the fixture data, for tests that break or edit it."""
+    import shutil
+
+    shutil.copytree(FIXTURE_DATA, dest)
+    return dest
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace exactly one occurrence of ``old`` in ``path``."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def warning_lines(app: object) -> list[str]:
+    """The build's warnings without colours, with paths relative to the source folder."""
+    from sphinx.util.console import strip_colors
+
+    text = strip_colors(app.warning.getvalue())  # type: ignore[attr-defined]
+    return text.replace(f"{app.srcdir}/", "").splitlines()  # type: ignore[attr-defined]
