@@ -11,6 +11,7 @@ import pytest
 from facts.load import load
 from facts.model import Dataset
 from helpers import FIXTURE_DATA, ROOT_CONF, TESTS
+from sitebuild import RECIPES, Build, BuildPool
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 collect_ignore = ["roots"]
@@ -47,3 +48,53 @@ def make_root(tmp_path: Path) -> Callable[..., Path]:
         return src
 
     return make
+
+
+# -- full builds of docs/ -------------------------------------------------------------------------
+
+_POOL: BuildPool | None = None
+
+
+def _pool(tmp_path_factory: pytest.TempPathFactory) -> BuildPool:
+    global _POOL  # noqa: PLW0603 -- one pool per session, also reached from a collection hook
+    if _POOL is None:
+        _POOL = BuildPool(tmp_path_factory.mktemp("site"))
+    return _POOL
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the builds the selected tests will ask for, so they run while other tests do."""
+    wanted = {f.removeprefix("site_").replace("_", "-")
+              for item in session.items for f in getattr(item, "fixturenames", ())
+              if f.startswith("site_") and f != "site_data"}
+    wanted |= {item.callspec.params["builder"] for item in session.items
+               if "builder" in getattr(getattr(item, "callspec", None), "params", {})}
+    names = [n for n in RECIPES if n in wanted]
+    if names:
+        pool = _pool(session.config._tmp_path_factory)  # type: ignore[attr-defined]
+        for name in names:
+            pool.start(name)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _POOL is not None:
+        _POOL.close()
+
+
+def _site_fixture(name: str) -> Callable[[pytest.TempPathFactory], Build]:
+    @pytest.fixture(scope="session")
+    def fixture(tmp_path_factory: pytest.TempPathFactory) -> Build:
+        return _pool(tmp_path_factory).get(name)
+
+    fixture.__doc__ = f"The {name!r} build of docs/ (see sitebuild.RECIPES)."
+    return fixture
+
+
+site_html = _site_fixture("html")
+site_html_j2 = _site_fixture("html-j2")
+site_rtd = _site_fixture("rtd")
+site_dirhtml = _site_fixture("dirhtml")
+site_singlehtml = _site_fixture("singlehtml")
+site_epub = _site_fixture("epub")
+site_latex = _site_fixture("latex")
+site_text = _site_fixture("text")

@@ -8,6 +8,7 @@ them all and answers the look-ups the pages need.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
@@ -224,5 +225,19 @@ class Dataset:
                 counts[sid].append(fid)
         return counts
 
-    def all_ids(self) -> list[str]:
-        return sorted(self.paths)
+    def due(self, today: dt.date, ids: Iterable[str] | None = None) -> list[Fact]:
+        """Facts and tables (among ``ids``, if given) whose review date is on or before
+        ``today``, oldest first."""
+        pool: Iterable[Fact] = (*self.events.values(), *self.figures.values(),
+                                *self.tables.values())
+        if ids is not None:
+            pool = (f for f in map(self.fact, ids) if f is not None)
+        return sorted((f for f in pool if f.review_by <= today),
+                      key=lambda f: (f.review_by, f.id))
+
+
+def name_of(fact: Fact) -> str:
+    """A fact's human-readable name: an event's title, a figure's label, a table's caption."""
+    if isinstance(fact, Event):
+        return fact.title
+    return fact.label if isinstance(fact, Figure) else fact.caption

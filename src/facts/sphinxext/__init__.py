@@ -1,7 +1,7 @@
 """Sphinx extension that prints the facts data: ``extensions = ["facts.sphinxext"]``.
 
 Directives (MyST: ``:::{facts:timeline}``): ``timeline``, ``table``, ``sources``, ``evidence``,
-``tally``, ``answer``, ``corrections``, ``estimates``.  Roles (``{facts:date}`id```): ``date``,
+``tally``, ``answer``, ``corrections``, ``estimates``, ``downloads``.  Roles (``{facts:date}`id```): ``date``,
 ``year``, ``value``, ``cite``, ``asof``.  Configuration:
 
 ``facts_data_dir``  folder of the data (default: the data shipped in the package)
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register config values, the domain with its directives and roles, the ``time`` node and
     the HTML post-transform; connect loading, incremental-build and page-status handlers."""
-    from facts.sphinxext import directives, domain, roles, transforms  # noqa: PLC0415
+    from facts.sphinxext import directives, domain, outputs, roles, transforms  # noqa: PLC0415
 
     app.add_config_value("facts_data_dir", None, "env", types=frozenset({str, type(None)}))
     app.add_config_value("facts_today", None, "env", types=frozenset({str, type(None)}))
@@ -39,6 +39,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", domain.load_data)
     app.connect("env-get-outdated", domain.get_outdated)
     app.connect("doctree-read", transforms.add_page_status)
+    app.connect("build-finished", outputs.write_downloads)
     return {
         "version": __version__,
         "env_version": 1,

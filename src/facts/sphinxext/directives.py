@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -103,14 +104,10 @@ class TimelineDirective(FactsDirective):
         until: PartialDate | None = self.options.get("until")
         if since and until and until.last_day() < since.first_day():
             raise self.error(f":until: {until} is before :since: {since}")
-        topics = set(self.options.get("topics", TOPICS))
-        events = [
-            e for e in self.data.timeline()
-            if topics.intersection(e.topics)
-            and (since is None or (e.end or e.date).last_day() >= since.first_day())
-            and (until is None or e.date.first_day() <= until.last_day())
-        ]
-        self.domain.note_pool(self.env.docname, "events")
+        ids = self.domain.note_query(self.env.docname, "timeline",
+                                     self.options.get("topics", TOPICS),
+                                     since.iso() if since else "", until.iso() if until else "")
+        events = [self.data.events[i] for i in ids]
         if not events:
             self.warn("no events match this timeline's filters", "empty")
             return []
@@ -189,24 +186,18 @@ class SourcesDirective(FactsDirective):
 
     def run(self) -> list[nodes.Node]:
         kinds = self.options.get("kinds", SOURCE_KINDS)
-        self.domain.note_pool(self.env.docname, "sources")
-        self.domain.note_pool(self.env.docname, "events")
-        self.domain.note_pool(self.env.docname, "figures")
-        citing = self.data.citing()
-        chosen = sorted((s for s in self.data.sources.values() if s.kind in kinds),
-                        key=lambda s: (s.publisher.casefold(), s.published and s.published.iso()
-                                       or "", s.title.casefold(), s.id))
-        if not chosen:
+        listed = self.domain.note_query(self.env.docname, "sources", kinds)
+        if not listed:
             self.warn("no sources of these kinds", "empty")
             return []
-        self.use(*(s.id for s in chosen))
+        self.use(*(sid for sid, _ in listed))
         items = []
-        for source in chosen:
+        for sid, count in listed:
+            source = self.data.sources[sid]
             anchor = f"source-{source.id}"
-            self.domain.note_target("source", source.id, self.env.docname, anchor, len(chosen))
+            self.domain.note_target("source", source.id, self.env.docname, anchor, len(listed))
             link = nodes.reference(source.title, source.title, refuri=source.url,
                                    classes=["facts-source-title"])
-            count = len(citing[source.id])
             body: list[nodes.Node] = [
                 _render.text(source.publisher, "facts-publisher"), nodes.Text(". "),
                 link, nodes.Text(". "),
@@ -231,9 +222,9 @@ class EvidenceDirective(FactsDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        dimension = self.options.get("dimension")
-        self.domain.note_pool(self.env.docname, "events")
-        found = evidence.entries(self.data, dimension)
+        dimension = self.options.get("dimension", "")
+        ids = self.domain.note_query(self.env.docname, "evidence", dimension)
+        found = [self.data.events[i] for i in ids]
         if not found:
             self.warn(f"no evidence for dimension {dimension!r}", "empty")
             return []
@@ -259,7 +250,7 @@ class TallyDirective(FactsDirective):
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"name": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
-        self.domain.note_pool(self.env.docname, "events")
+        self.domain.note_query(self.env.docname, "tally")
         rows = []
         for dim, counts in evidence.tally(self.data).items():
             lean = evidence.dimension_lean(counts)
@@ -279,10 +270,8 @@ class AnswerDirective(FactsDirective):
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"name": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
-        answer = self.data.site.answer
-        self.domain.note_pool(self.env.docname, "events")
+        computed, answer = self.domain.note_query(self.env.docname, "verdict")
         self.env.note_dependency(self.data.root / "site.toml")
-        computed = evidence.verdict(self.data)
         if computed != answer.lean:
             self.warn(f"the short answer leans {answer.lean!r} but the evidence leans "
                       f"{computed!r}; update [answer] in site.toml", "answer")
@@ -302,8 +291,8 @@ class CorrectionsDirective(FactsDirective):
 
     def run(self) -> list[nodes.Node]:
         kinds = self.options.get("kinds", CORRECTION_KINDS)
-        self.domain.note_pool(self.env.docname, "corrections")
-        chosen = sorted((c for c in self.data.corrections.values() if c.kind in kinds),
+        ids = self.domain.note_query(self.env.docname, "corrections", kinds)
+        chosen = sorted((self.data.corrections[i] for i in ids),
                         key=lambda c: (-c.date.toordinal(), c.id))
         if not chosen:
             self.warn("no corrections of these kinds", "empty")
@@ -351,7 +340,30 @@ class EstimatesDirective(FactsDirective):
         return self.finish(node)
 
 
+class DownloadsDirective(FactsDirective):
+    """Links to the dataset as JSON (with its schema) and CSV, written by the HTML build."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"name": directives.unchanged}
+    DESCRIPTIONS: ClassVar[dict[str, str]] = {
+        "facts.json": "every event, figure, source and correction, with the short answer",
+        "facts.schema.json": "the JSON Schema that facts.json follows",
+        "events.csv": "one row per event",
+        "figures.csv": "one row per estimate of each figure",
+        "sources.csv": "one row per source",
+    }
+
+    def run(self) -> list[nodes.Node]:
+        items = []
+        for name, description in self.DESCRIPTIONS.items():
+            xref = addnodes.pending_xref("", refdomain="facts", reftype="download",
+                                         reftarget=name, refexplicit=True)
+            xref += nodes.literal(name, name)
+            items.append(("", [xref, nodes.Text(f": {description}.")]))
+        return self.finish(_render.bullet_list(items, "facts-downloads"))
+
+
 DIRECTIVES: dict[str, type[FactsDirective]] = {
+    "downloads": DownloadsDirective,
     "timeline": TimelineDirective,
     "table": TableDirective,
     "sources": SourcesDirective,

@@ -5,10 +5,11 @@ which Sphinx recreates for every build and forked parallel readers inherit.  Onl
 state goes into ``self.data``, which is pickled with the environment and merged after parallel
 reads:
 
-``uses``     docname -> ids of the records the document shows
-``pools``    docname -> kind -> ids of every record of that kind, for documents that list a
-             whole kind (timeline, sources): a record added or removed re-reads them
-``targets``  "kind:id" -> [docname, anchor, weight]: where an event or source is listed
+``uses``     docname -> ids of the records the document shows (its files are dependencies)
+``queries``  docname -> [(query, params, result)] for listings (see :mod:`facts.queries`): when
+             a query's result changes, the document is re-read
+``targets``  "kind:id" -> [(docname, anchor, weight)]: where an event or source is listed
+``today``    the clock of the previous build, to re-read pages whose review flags change
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from facts import queries
 from facts.load import FactsError, load
 from facts.model import Dataset
 
@@ -36,17 +38,14 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: kinds a document can list wholesale (see ``pools``)
-POOL_KINDS = ("events", "sources", "figures", "tables", "corrections")
-
-
 class FactsDomain(Domain):
     """Directives and roles that print facts, and the references between them."""
 
     name = "facts"
     label = "Facts"
     data_version = 1
-    initial_data: ClassVar[dict[str, Any]] = {"uses": {}, "pools": {}, "targets": {}, "today": ""}
+    initial_data: ClassVar[dict[str, Any]] = {"uses": {}, "queries": {}, "targets": {},
+                                              "today": ""}
     object_types: ClassVar[dict[str, ObjType]] = {
         "event": ObjType(_("event"), "date"),
         "source": ObjType(_("source"), "cite"),
@@ -66,8 +65,8 @@ class FactsDomain(Domain):
         return cast("dict[str, set[str]]", self.data["uses"])
 
     @property
-    def pools(self) -> dict[str, dict[str, tuple[str, ...]]]:
-        return cast("dict[str, dict[str, tuple[str, ...]]]", self.data["pools"])
+    def queries(self) -> dict[str, list[tuple[str, tuple[Any, ...], Any]]]:
+        return cast("dict[str, list[tuple[str, tuple[Any, ...], Any]]]", self.data["queries"])
 
     @property
     def targets(self) -> dict[str, list[tuple[str, str, int]]]:
@@ -85,32 +84,25 @@ class FactsDomain(Domain):
                     used.add(dep)
                     self.env.note_dependency(data.paths[dep], docname=docname)
 
-    def note_pool(self, docname: str, kind: str) -> None:
-        """Record that ``docname`` chooses among all records of ``kind`` (a filtered listing):
-        any edit to one of them, or a record added or removed, re-reads it."""
-        ids = self.pool(kind)
-        self.pools.setdefault(docname, {})[kind] = ids
-        for rid in ids:
-            self.env.note_dependency(self.dataset.paths[rid], docname=docname)
+    def note_query(self, docname: str, name: str, *params: Any) -> Any:
+        """Run a listing's query, remember its result for ``docname`` and return it."""
+        result = queries.run(self.dataset, name, params)
+        self.queries.setdefault(docname, []).append((name, params, result))
+        return result
 
     def note_target(self, kind: str, record_id: str, docname: str, anchor: str, weight: int) -> None:
         self.targets.setdefault(f"{kind}:{record_id}", []).append((docname, anchor, weight))
 
-    def pool(self, kind: str) -> tuple[str, ...]:
-        return tuple(sorted(getattr(self.dataset, kind)))
-
     def due(self, record_ids: Iterable[str], today: dt.date | None = None) -> list[str]:
-        """Records among ``record_ids`` whose review date has passed."""
-        today = today or self.today
-        data = self.dataset
-        found = (data.fact(rid) for rid in record_ids)
-        return sorted(f.id for f in found if f is not None and f.review_by <= today)
+        """Ids among ``record_ids`` whose review date has passed by ``today`` (default: the
+        build's clock)."""
+        return [f.id for f in self.dataset.due(today or self.today, record_ids)]
 
     # -- Domain API ---------------------------------------------------------------------------
 
     def clear_doc(self, docname: str) -> None:
         self.uses.pop(docname, None)
-        self.pools.pop(docname, None)
+        self.queries.pop(docname, None)
         for key, places in list(self.targets.items()):
             kept = [p for p in places if p[0] != docname]
             if kept:
@@ -122,8 +114,8 @@ class FactsDomain(Domain):
         for docname in docnames:
             if docname in otherdata["uses"]:
                 self.uses[docname] = otherdata["uses"][docname]
-            if docname in otherdata["pools"]:
-                self.pools[docname] = otherdata["pools"][docname]
+            if docname in otherdata["queries"]:
+                self.queries[docname] = otherdata["queries"][docname]
         for key, places in otherdata["targets"].items():
             mine = self.targets.setdefault(key, [])
             mine.extend(p for p in places if p[0] in docnames)
@@ -141,6 +133,10 @@ class FactsDomain(Domain):
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str,
         node: pending_xref, contnode: nodes.Element,
     ) -> nodes.reference | None:
+        if typ == "download":
+            from facts.sphinxext.outputs import download_reference  # noqa: PLC0415
+
+            return download_reference(builder, fromdocname, target, contnode)
         home = self.target(typ, target)
         if home is not None:
             return make_refnode(builder, fromdocname, home[0], home[1], contnode, target)
@@ -196,13 +192,14 @@ def _today(configured: str | None, data: Dataset) -> dt.date:
 def get_outdated(
     app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
 ) -> list[str]:
-    """``env-get-outdated``: re-read listings whose pool gained or lost records, and pages
-    whose review flags change because the clock moved."""
+    """``env-get-outdated``: re-read listings whose query result changed, and pages whose
+    review flags change because the clock moved."""
     domain = facts_domain(env)
+    data = domain.dataset
     outdated = {
         docname
-        for docname, pools in domain.pools.items()
-        if any(tuple(ids) != domain.pool(kind) for kind, ids in pools.items())
+        for docname, recorded in domain.queries.items()
+        if any(queries.run(data, name, params) != result for name, params, result in recorded)
     }
     previous = domain.data.get("today") or ""
     if previous and previous != domain.today.isoformat():

@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from facts.dates import PartialDate
+from facts.model import name_of
 from facts.sphinxext import _render
 from facts.sphinxext.domain import facts_domain
 
@@ -57,14 +58,10 @@ def add_page_status(app: Sphinx, doctree: nodes.document) -> None:
     box += _render.paragraph(_render.text("Facts checked as of "),
                              _render.date(PartialDate.from_date(data.site.as_of)),
                              nodes.Text("."))
-    due = domain.due(domain.uses.get(docname, ()))
+    due = data.due(domain.today, domain.uses.get(docname, ()))
     if due:
-        titles = []
-        for fid in due:
-            fact = data.fact(fid)
-            titles.append(getattr(fact, "title", None) or getattr(fact, "label", fid))
         box += _render.paragraph(_render.text(
-            "Due for review: " + "; ".join(titles) + ".", "facts-due"))
+            "Due for review: " + "; ".join(map(name_of, due)) + ".", "facts-due"))
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
         doctree.insert(0, box)

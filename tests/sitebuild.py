@@ -1,0 +1,104 @@
+"""Full builds of docs/, run as subprocesses two at a time and shared by every test that needs one.
+
+Each build is a named recipe.  ``conftest.py`` starts the recipes the selected tests need as soon
+as collection ends, so builds overlap with the quick tests instead of queueing behind them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpers import DOCS, REPO
+
+RTD_CANONICAL = "https://azerbaijan-russia-ukraine.readthedocs.io/en/latest/"
+
+
+@dataclass(frozen=True)
+class Build:
+    name: str
+    outdir: Path
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+
+    def warnings(self) -> list[str]:
+        return [ln for ln in self.stderr.splitlines() if "WARNING" in ln or "ERROR" in ln]
+
+
+def _epoch() -> str:
+    """The last commit's time, as conf.py would derive it (and as CI's clone has it)."""
+    out = subprocess.run(["git", "log", "-1", "--format=%ct"], capture_output=True, text=True,
+                         cwd=REPO, check=False).stdout.strip()
+    return out or "1780000000"
+
+
+def _sphinx(name: str, root: Path, args: list[str], *, cwd: Path = DOCS,
+            env: dict[str, str] | None = None) -> Build:
+    environ = {**os.environ, "SOURCE_DATE_EPOCH": _epoch(), **(env or {})}
+    for key in ("READTHEDOCS", "READTHEDOCS_CANONICAL_URL", "READTHEDOCS_OUTPUT"):
+        if env is None or key not in env:
+            environ.pop(key, None)
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "sphinx", *args], cwd=cwd, env=environ,
+                          capture_output=True, text=True, check=False)
+    return Build(name, root, proc.returncode, proc.stdout, proc.stderr,
+                 time.perf_counter() - start)
+
+
+def build_with(builder: str, tmp: Path, *extra: str) -> Build:
+    """``sphinx-build -E -n -W --keep-going -b <builder>`` of docs/ into ``tmp``."""
+    out = tmp / builder
+    args = ["-E", "-n", "-W", "--keep-going", "-b", builder, "-d", str(tmp / "doctrees"),
+            *extra, str(DOCS), str(out)]
+    return _sphinx(builder, out, args)
+
+
+def build_like_read_the_docs(tmp: Path) -> Build:
+    """Read the Docs' exact command, from a copy of docs/ (it writes doctrees into docs/_build)."""
+    src = tmp / "docs"
+    shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
+    output = tmp / "_readthedocs"
+    args = ["-T", "-W", "--keep-going", "-b", "html", "-d", "_build/doctrees",
+            "-D", "language=en", ".", f"{output}/html"]
+    env = {"READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": RTD_CANONICAL,
+           "READTHEDOCS_OUTPUT": str(output)}
+    return _sphinx("rtd", output / "html", args, cwd=src, env=env)
+
+
+RECIPES = {
+    "html": lambda tmp: build_with("html", tmp),
+    "html-j2": lambda tmp: build_with("html", tmp, "-j", "2"),
+    "rtd": build_like_read_the_docs,
+    **{b: (lambda tmp, b=b: build_with(b, tmp))
+       for b in ("dirhtml", "singlehtml", "epub", "latex", "text")},
+}
+
+
+class BuildPool:
+    """Runs recipes at most two at a time (one per core); each recipe runs once per session."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sphinx")
+        self.futures: dict[str, Future[Build]] = {}
+
+    def start(self, name: str) -> Future[Build]:
+        if name not in self.futures:
+            tmp = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=self.base))
+            self.futures[name] = self.executor.submit(RECIPES[name], tmp)
+        return self.futures[name]
+
+    def get(self, name: str) -> Build:
+        return self.start(name).result()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,198 @@
+"""The facts extension on small roots: located errors, escaping, clocks, rebuilds and -j 2."""
+
+from __future__ import annotations
+
+import os
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+from sphinx.errors import ExtensionError
+
+from helpers import FIXTURE_DATA, ROOT_CONF, copy_data, edit, warning_lines
+
+SOURCES_PAGE = "---\norphan: true\n---\n(sources)=\n# Sources\n\n:::{facts:sources}\n:::\n"
+
+
+@pytest.mark.sphinx("html", testroot="unknown-id")
+def test_unknown_ids_warn_with_location_and_closest_ids(app):
+    app.build()
+    assert warning_lines(app) == [
+        "index.md:4: WARNING: unknown fact 'kyiv-joint-declaration-2021' (closest: "
+        "'kyiv-joint-declaration-2022', 'allied-interaction-declaration-2022') [facts.unknown-id]",
+        "index.md:6: WARNING: unknown figure 'peacekeepers-deploy' (closest: "
+        "'peacekeepers-deployed') [facts.unknown-id]",
+        "index.md:8: WARNING: unknown fact or source 'nothing-like-this' [facts.unknown-id]",
+        "index.md:10: WARNING: unknown table 'key-fact' (closest: 'key-facts') [facts.unknown-id]",
+        "index.md:13: WARNING: unknown figure 'territory-lost' (closest: 'territory-lost-1994') "
+        "[facts.unknown-id]",
+    ]
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    # never silently dropped: the bad id stays visible
+    assert '<code class="facts-unknown docutils literal notranslate"><span class="pre">kyiv-joint-declaration-2021' in html
+
+
+@pytest.mark.sphinx("html", testroot="bad-invocation")
+def test_bad_invocations_are_errors_at_their_line(app):
+    app.build()
+    assert warning_lines(app) == [
+        "index.md:4: ERROR: Directive 'facts:table': 1 argument(s) required, 0 supplied "
+        "[docutils]",
+        "index.md:8: WARNING: 'facts:timeline': Invalid option value for 'topics': ukrain: "
+        "'ukrain' is not one of: ukraine, russia, nagorno-karabakh, peace-process, turkey, iran, "
+        "eu, energy, un [myst.directive_option]",
+        "index.md:11: ERROR: :until: 2022 is before :since: 2024 [docutils]",
+        "index.md:17: WARNING: 'facts:evidence': Invalid option value for 'dimension': votes: "
+        '"votes" unknown; choose from "statements", "un-votes", "sanctions", "aid", "arms", '
+        '"treaties", or "trade-energy" [myst.directive_option]',
+        "index.md:21: WARNING: 'facts:timeline': Invalid option value for 'since': 2022-13: "
+        "'2022-13' is not a valid date: month must be in 1..12 [myst.directive_option]",
+    ]
+
+
+def _conf(data: Path, today: str = "2026-11-27") -> str:
+    return ROOT_CONF.replace(repr(str(FIXTURE_DATA)), repr(str(data))).replace(
+        '"2026-11-27"', repr(today))
+
+
+def test_markup_in_data_renders_as_text(tmp_path, make_root, make_app):
+    data = copy_data(tmp_path / "data")
+    edit(data / "events/kyiv-joint-declaration-2022.toml", 'title = "Joint declaration signed in Kyiv"',
+         "title = \"<script>alert('x')</script> & <b>bold</b> *emphasis* `code`\"")
+    src = make_root(":::{facts:timeline}\n:topics: ukraine\n:::\n", conf=_conf(data),
+                    sources=SOURCES_PAGE)
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert app.warning.getvalue() == ""
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<b>bold" not in html
+    assert "&lt;script&gt;alert(‘x’)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt; *emphasis* `code`" in html
+
+
+def test_bad_data_fails_the_build_naming_file_line_and_id(tmp_path, make_root, make_app):
+    data = copy_data(tmp_path / "data")
+    edit(data / "events/first-karabakh-war.toml", 'end = "1994-05-12"', 'end = "1987"')
+    src = make_root("text\n", conf=_conf(data))
+    with pytest.raises(ExtensionError) as excinfo:
+        make_app("html", srcdir=src)
+    path = data / "events/first-karabakh-war.toml"
+    shown = os.path.relpath(path) if str(path).startswith(os.getcwd()) else str(path)
+    assert str(excinfo.value) == (
+        f"invalid facts data:\n{shown}:2: first-karabakh-war: 'end': 1987 is before the start "
+        "date 1988-02-20")
+
+
+def test_answer_that_disagrees_with_evidence_warns(tmp_path, make_root, make_app):
+    data = copy_data(tmp_path / "data")
+    edit(data / "site.toml", 'lean = "ukraine"', 'lean = "russia"')
+    src = make_root("(p)=\n# P\n\n:::{facts:answer}\n:::\n", conf=_conf(data))
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert warning_lines(app) == [
+        "index.md:4: WARNING: the short answer leans 'russia' but the evidence leans 'ukraine'; "
+        "update [answer] in site.toml [facts.answer]"]
+
+
+@pytest.mark.parametrize(("today", "flagged"), [("2026-05-31", False), ("2026-06-01", True)])
+def test_review_flag_follows_the_injected_clock(today, flagged, make_root, make_app):
+    """The fixture's aid event is due on 2026-06-01: flagged from that day, not before."""
+    src = make_root("(p)=\n# P\n\nAid in {facts:date}`humanitarian-aid-2022`.\n",
+                    conf=_conf(FIXTURE_DATA, today))
+    app = make_app("html", srcdir=src)
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert ("Due for review: Medical aid flown to Ukraine." in html) is flagged
+
+
+def test_dates_keep_their_precision_in_html_and_text(make_root, make_app):
+    body = ("(p)=\n# P\n\n{facts:date}`nkao-established-1923` | {facts:date}`first-karabakh-war`"
+            " | {facts:year}`kyiv-joint-declaration-2022`\n")
+    src = make_root(body)
+    html_app = make_app("html", srcdir=src)
+    html_app.build()
+    html = (html_app.outdir / "index.html").read_text(encoding="utf-8")
+    assert '<time class="facts-date" datetime="1923-07">July 1923</time>' in html
+    assert ('<time class="facts-date" datetime="1988-02-20">20 February 1988</time> – '
+            '<time class="facts-date" datetime="1994-05-12">12 May 1994</time>') in html
+    assert '<time class="facts-date" datetime="2022">2022</time>' in html
+    text_app = make_app("text", srcdir=src, builddir=src / "_text")
+    text_app.build()
+    text = (text_app.outdir / "index.txt").read_text(encoding="utf-8")
+    assert "July 1923 | 20 February 1988 – 12 May 1994 | 2022" in text
+    assert "<time" not in text
+
+
+PAGES = {
+    "a": "(a)=\n# A\n\nKyiv: {facts:date}`kyiv-joint-declaration-2022`.\n",
+    "b": "(b)=\n# B\n\nMoscow: {facts:date}`allied-interaction-declaration-2022`.\n",
+    "c": "(c)=\n# C\n\nNo facts here.\n",
+    "timeline": "(timeline)=\n# Timeline\n\n:::{facts:timeline}\n:::\n",
+    "sources": "(sources)=\n# Sources\n\n:::{facts:sources}\n:::\n",
+}
+INDEX = "(home)=\n# Home\n\n```{toctree}\na\nb\nc\ntimeline\nsources\n```\n"
+
+
+def _touch_forward(path: Path) -> None:
+    """Move the mtime forward, so the edit is seen even within one clock tick."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+
+
+def test_editing_one_fact_rereads_only_the_pages_that_use_it(tmp_path, make_root, make_app):
+    data = copy_data(tmp_path / "data")
+    src = make_root(INDEX, conf=_conf(data), **PAGES)
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert app.warning.getvalue() == ""
+    app.cleanup()
+
+    event = data / "events/kyiv-joint-declaration-2022.toml"
+    edit(event, 'date = "2022-01-14"', 'date = "2022-01-15"')
+    _touch_forward(event)
+    reread: list[str] = []
+    app2 = make_app("html", srcdir=src)
+    app2.connect("env-before-read-docs", lambda _app, _env, docnames: reread.extend(docnames))
+    app2.build()
+    assert sorted(reread) == ["a", "timeline"]
+    assert "15 January 2022" in (app2.outdir / "a.html").read_text(encoding="utf-8")
+    assert "15 January 2022" in (app2.outdir / "timeline.html").read_text(encoding="utf-8")
+    assert app2.warning.getvalue() == ""
+
+
+def test_adding_an_event_rereads_the_listings(tmp_path, make_root, make_app):
+    data = copy_data(tmp_path / "data")
+    src = make_root(INDEX, conf=_conf(data), **PAGES)
+    first = make_app("html", srcdir=src)
+    first.build()
+    first.cleanup()
+    new = data / "events/new-event-2023.toml"
+    new.write_text((data / "events/kyiv-joint-declaration-2022.toml").read_text().replace(
+        "Joint declaration signed in Kyiv", "A new event"), encoding="utf-8")
+    reread: list[str] = []
+    app2 = make_app("html", srcdir=src)
+    app2.connect("env-before-read-docs", lambda _app, _env, docnames: reread.extend(docnames))
+    app2.build()
+    # the timeline lists events; the sources page counts the facts each source supports
+    assert sorted(reread) == ["sources", "timeline"]
+    assert "A new event" in (app2.outdir / "timeline.html").read_text(encoding="utf-8")
+
+
+def test_parallel_read_merges_domain_data_and_matches_serial(tmp_path, make_root, make_app):
+    pages = {**PAGES, **{f"p{i}": f"(p{i})=\n# P{i}\n\n{{facts:cite}}`kyiv-joint-declaration-2022`"
+                         f" {{facts:value}}`peacekeepers-deployed`\n" for i in range(8)}}
+    index = INDEX.replace("sources\n```", "sources\n" + "".join(f"p{i}\n" for i in range(8)) + "```")
+    src = make_root(index, **pages)
+    serial = make_app("html", srcdir=src, builddir=tmp_path / "serial")
+    serial.build()
+    serial.cleanup()
+    parallel = make_app("html", srcdir=src, builddir=tmp_path / "parallel", parallel=2)
+    parallel.build()
+    assert parallel.warning.getvalue() == ""
+    domain = parallel.env.domains["facts"]
+    assert sorted(domain.uses) == sorted(["a", "b", "timeline", "sources", *(f"p{i}" for i in range(8))])
+    assert domain.target("source", "example-wire-2022") == ("sources", "source-example-wire-2022")
+    for page in ["a", "timeline", "sources", "p0", "p7"]:
+        left = (serial.outdir / f"{page}.html").read_bytes()
+        right = (parallel.outdir / f"{page}.html").read_bytes()
+        assert left == right, page

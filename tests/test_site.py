@@ -1,0 +1,85 @@
+"""The whole site, built from scratch the way `make html` and Read the Docs build it."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+
+import pytest
+
+from sitebuild import RTD_CANONICAL, Build
+
+LOCAL_CANONICAL = "https://azerbaijan-russia-ukraine.readthedocs.io/en/stable/"
+PAGES = ["index", "foreign-policy", "ukraine", "russia", "regional-partners", "nagorno-karabakh",
+         "timeline", "evidence", "faq", "sources", "corrections", "about", "editing"]
+
+
+def html_pages(outdir: Path) -> list[str]:
+    return sorted(str(p.relative_to(outdir).with_suffix("")) for p in outdir.glob("*.html")
+                  if p.stem not in {"genindex", "search", "404"})
+
+
+def test_html_build_has_no_warnings(site_html: Build):
+    assert site_html.returncode == 0, site_html.stderr
+    assert site_html.warnings() == []
+
+
+def test_every_page_is_built(site_html: Build):
+    assert html_pages(site_html.outdir) == sorted(PAGES)
+
+
+@pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "epub", "latex", "text"])
+def test_other_builders_have_no_warnings(builder: str, request: pytest.FixtureRequest):
+    build: Build = request.getfixturevalue(f"site_{builder}")
+    assert build.returncode == 0, build.stderr
+    assert build.warnings() == []
+
+
+def test_parallel_build_is_byte_identical(site_html: Build, site_html_j2: Build):
+    """-j 2 warns about nothing and writes exactly the serial build's files (from another folder,
+    so this also shows the output does not depend on where it was built)."""
+    assert site_html_j2.returncode == 0, site_html_j2.stderr
+    assert site_html_j2.warnings() == []
+    differ = _diff(site_html.outdir, site_html_j2.outdir)
+    assert differ == []
+
+
+def _diff(left: Path, right: Path) -> list[str]:
+    cmp = filecmp.dircmp(left, right)
+    found: list[str] = []
+
+    def walk(c: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(f"{prefix}{n}" for n in c.left_only + c.right_only + c.diff_files)
+        found.extend(f"{prefix}{n} (unreadable)" for n in c.funny_files)
+        for name, sub in sorted(c.subdirs.items()):
+            walk(sub, f"{prefix}{name}/")
+
+    walk(cmp, "")
+    # dircmp compares size and mtime first; recheck every common file byte by byte
+    for path in sorted(left.rglob("*")):
+        rel = path.relative_to(left)
+        other = right / rel
+        if path.is_file() and other.is_file() and path.read_bytes() != other.read_bytes():
+            found.append(f"{rel} (content)")
+    return sorted(set(found))
+
+
+def test_read_the_docs_command_builds_with_canonical_links(site_rtd: Build):
+    assert site_rtd.returncode == 0, site_rtd.stderr
+    assert site_rtd.warnings() == []
+    for page in html_pages(site_rtd.outdir):
+        html = (site_rtd.outdir / f"{page}.html").read_text(encoding="utf-8")
+        assert _canonical(html) == f"{RTD_CANONICAL}{page}.html", page
+
+
+def test_local_build_points_canonical_at_stable(site_html: Build):
+    for page in html_pages(site_html.outdir):
+        html = (site_html.outdir / f"{page}.html").read_text(encoding="utf-8")
+        assert _canonical(html) == f"{LOCAL_CANONICAL}{page}.html", page
+
+
+def _canonical(html: str) -> str | None:
+    found = re.findall(r'<link rel="canonical" href="([^"]+)"', html)
+    assert len(found) == 1
+    return found[0]
