@@ -11,7 +11,7 @@ DOCS       := docs
 BUILD      := $(DOCS)/_build
 
 .DEFAULT_GOAL := help
-.PHONY: help html live clean linkcheck test lint stale lock
+.PHONY: help html live clean linkcheck test lint stale urls bench screenshots lock
 
 ## help       list the targets
 help:
@@ -41,12 +41,24 @@ test: $(STAMP)
 
 ## lint       ruff and mypy (strict for src/facts)
 lint: $(STAMP)
-	$(BIN)/ruff check src tests docs/conf.py
+	$(BIN)/ruff check src tests tools docs/conf.py
 	$(BIN)/mypy
 
 ## stale      list facts past their review date; exits 1 if there are any
 stale: $(STAMP)
 	$(BIN)/python -m facts.stale
+
+## urls       add the URLs of a fresh build to docs/stable-urls.txt (never removes any)
+urls: html
+	$(BIN)/python -m facts.urls $(BUILD)/html $(DOCS)/stable-urls.txt
+
+## bench      time clean, no-op and one-fact builds against plain Sphinx, and the tests
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py
+
+## screenshots  PNGs of three pages (light, dark, phone) for the README, into docs/_screenshots
+screenshots: html
+	$(BIN)/python tools/screenshots.py $(BUILD)/html docs/_screenshots
 
 ## linkcheck  check every external link (needs the network; not part of `make test`)
 linkcheck: $(STAMP)

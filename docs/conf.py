@@ -3,6 +3,7 @@
 import os
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from facts import __version__
 
@@ -23,7 +24,17 @@ version = release = __version__
 language = "en"
 
 # -- General -------------------------------------------------------------------------------------
-extensions = ["myst_parser", "sphinx_design", "facts.sphinxext", "facts.sphinxext.anchors"]
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "notfound.extension",
+    "sphinx_reredirects",
+    "facts.sphinxext",
+    "facts.sphinxext.anchors",
+    "facts.sphinxext.site",
+]
 myst_enable_extensions = ["colon_fence", "deflist"]
 exclude_patterns = ["_build", "_readthedocs", ".venv", "snippets", "Thumbs.db", ".DS_Store"]
 nitpicky = True
@@ -32,8 +43,6 @@ suppress_warnings: list[str] = []
 # -- HTML ----------------------------------------------------------------------------------------
 html_theme = "furo"
 html_title = project
-html_static_path = ["_static"]
-html_css_files = ["facts.css"]
 html_copy_source = False
 html_show_sourcelink = False
 # Read the Docs gives each version's own URL; local builds point at the stable release.
@@ -42,3 +51,16 @@ html_baseurl = os.environ.get(
 )
 if os.environ.get("READTHEDOCS") == "True":
     html_context = {"READTHEDOCS": True}
+
+# -- Discovery -----------------------------------------------------------------------------------
+sitemap_url_scheme = "{link}"  # the default would repeat /en/<version>/ on Read the Docs
+ogp_site_url = html_baseurl
+ogp_site_name = project
+ogp_social_cards = {"enable": False}  # generated images would make builds non-reproducible
+notfound_urls_prefix = urlsplit(html_baseurl).path  # absolute asset links work at any depth
+
+# -- Stable URLs ---------------------------------------------------------------------------------
+# docs/stable-urls.txt lists every published URL; moved pages and sections are mapped there and
+# redirected by facts.sphinxext.anchors (pages through sphinx-reredirects).
+facts_url_contract = "stable-urls.txt"
+facts_cite_url = "https://azerbaijan-russia-ukraine.readthedocs.io/en/{version}/"

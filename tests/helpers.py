@@ -8,6 +8,9 @@ TESTS = Path(__file__).parent
 REPO = TESTS.parent
 DOCS = REPO / "docs"
 FIXTURE_DATA = TESTS / "data"
+#: every page of the site (file names are public URLs)
+PAGES = ("index", "foreign-policy", "evidence", "ukraine", "russia", "nagorno-karabakh",
+         "regional-partners", "timeline", "faq", "sources", "corrections", "about", "editing")
 
 #: conf.py of a generated root: the extension on the frozen fixture data with a fixed clock.
 ROOT_CONF = f"""\

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import filecmp
+import posixpath
 import re
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from barefacts import scan
+from helpers import PAGES
 from sitebuild import RTD_CANONICAL, Build
 
 LOCAL_CANONICAL = "https://azerbaijan-russia-ukraine.readthedocs.io/en/stable/"
-PAGES = ["index", "foreign-policy", "ukraine", "russia", "regional-partners", "nagorno-karabakh",
-         "timeline", "evidence", "faq", "sources", "corrections", "about", "editing"]
 
 
 def html_pages(outdir: Path) -> list[str]:
@@ -83,3 +86,52 @@ def _canonical(html: str) -> str | None:
     found = re.findall(r'<link rel="canonical" href="([^"]+)"', html)
     assert len(found) == 1
     return found[0]
+
+
+def test_no_bare_facts(site_html: Build):
+    """Dates and figures in the pages all come from the facts (see tests/barefacts.py)."""
+    assert scan(site_html.outdir) == []
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        if attr.get("id"):
+            self.ids.add(str(attr["id"]))
+        if tag == "a" and attr.get("href"):
+            self.hrefs.append(str(attr["href"]))
+
+
+def test_every_internal_link_and_fragment_resolves(site_html: Build):
+    out = site_html.outdir
+    parsed: dict[str, _Links] = {}
+
+    def page(rel: str) -> _Links:
+        if rel not in parsed:
+            parser = _Links()
+            parser.feed((out / rel).read_text(encoding="utf-8"))
+            parsed[rel] = parser
+        return parsed[rel]
+
+    broken = []
+    for path in sorted(out.glob("*.html")):
+        if path.name == "404.html":  # its links are absolute, for any depth (tested in a browser)
+            continue
+        for href in page(path.name).hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
+                continue
+            target = posixpath.normpath(unquote(parts.path)) if parts.path else path.name
+            if (out / target).is_dir():
+                target = posixpath.join(target, "index.html")
+            if not (out / target).is_file():
+                broken.append(f"{path.name}: {href} (no such file)")
+            elif parts.fragment and target.endswith(".html") and (
+                    parts.fragment not in page(target).ids):
+                broken.append(f"{path.name}: {href} (no such id)")
+    assert broken == []

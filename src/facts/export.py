@@ -54,7 +54,7 @@ def _event(e: Event) -> dict[str, Any]:
 def _figure(f: Figure) -> dict[str, Any]:
     return {"id": f.id, "label": f.label, "statement": f.statement, "date": f.date.iso(),
             "unit": f.unit, "text": format_figure(f),
-            "estimates": [{"low": e.low, "high": e.high, "approx": e.approx, "by": e.by,
+            "estimates": [{"low": e.low, "high": e.high, "qualifier": e.qualifier, "by": e.by,
                            "sources": list(e.sources), "text": format_estimate(e, f.unit)}
                           for e in f.estimates],
             "as_of": f.as_of.isoformat(), "review_by": f.review_by.isoformat()}
@@ -80,7 +80,8 @@ def to_json(data: Dataset) -> dict[str, Any]:
 
 EVENT_COLUMNS = ("id", "date", "precision", "end", "title", "statement", "topics", "sources",
                  "as_of", "review_by", "dimension", "lean")
-FIGURE_COLUMNS = ("id", "label", "date", "unit", "low", "high", "approx", "by", "sources", "text")
+FIGURE_COLUMNS = ("id", "label", "date", "unit", "low", "high", "qualifier", "by", "sources",
+                  "text")
 SOURCE_COLUMNS = ("id", "publisher", "title", "url", "published", "accessed", "kind", "language",
                   "archive_url")
 

@@ -236,13 +236,13 @@ def _figure(rec: _Record) -> model.Figure:
     rec.check_keys({"label", "statement", "date", "unit", "estimate", "as_of", "review_by"})
     estimates = []
     for est in rec.nested_list("estimate"):
-        est.check_keys({"low", "high", "by", "sources", "approx"})
+        est.check_keys({"low", "high", "by", "sources", "qualifier"})
         low, high = est.number("low"), est.number("high")
         if high < low:
             est.fail("high", f"{high:g} is below low {low:g}")
+        qualifier = est.choice("qualifier", model.QUALIFIERS) if "qualifier" in est.data else ""
         estimates.append(model.Estimate(low=low, high=high, by=est.text("by"),
-                                        sources=est.ids("sources"),
-                                        approx=bool(est.data.get("approx", False))))
+                                        sources=est.ids("sources"), qualifier=qualifier))
     if not estimates:
         rec.fail("estimate", "needs at least one [[estimate]]")
     as_of, review_by = _review(rec)
@@ -341,15 +341,23 @@ def _site(rec: _Record | None, problems: list[Problem], path: Path) -> model.Sit
     answer = model.Answer(lean="neither", headline="", summary="")
     if rec is None:
         return model.Site(as_of=dt.date.min, answer=answer)
-    rec.check_keys({"as_of", "answer"})
+    rec.check_keys({"as_of", "answer", "era"})
     as_of = rec.day("as_of")
+    eras: list[model.Era] = []
+    for era in rec.nested_list("era"):
+        era.check_keys({"id", "title", "start", "end"})
+        start = era.partial("start") or PartialDate(1)
+        end = era.partial("end", required=False)
+        if eras and (eras[-1].end is None or start.first_day() <= eras[-1].end.last_day()):
+            era.fail("start", f"{start} overlaps the previous era {eras[-1].id!r}")
+        eras.append(model.Era(id=era.text("id"), title=era.text("title"), start=start, end=end))
     if (ans := rec.nested("answer")) is not None:
         ans.check_keys({"lean", "headline", "summary"})
         answer = model.Answer(lean=ans.choice("lean", model.LEANS), headline=ans.text("headline"),
                               summary=ans.text("summary"))
     else:
         rec.fail("answer", "is required: [answer] with lean, headline and summary")
-    return model.Site(as_of=as_of, answer=answer)
+    return model.Site(as_of=as_of, answer=answer, eras=tuple(eras))
 
 
 def _cross_check(data: model.Dataset, broken: set[str]) -> list[Problem]:

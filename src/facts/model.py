@@ -23,6 +23,8 @@ Lean = Literal["russia", "ukraine", "neither"]
 SourceKind = Literal["official", "document", "wire", "news", "encyclopedia", "analysis", "database"]
 CorrectionKind = Literal["correction", "clarification", "update"]
 ColumnKind = Literal["text", "date", "sources"]
+#: how exact an estimate is; printed before the number
+Qualifier = Literal["", "about", "at least", "more than", "up to"]
 
 TOPICS: tuple[str, ...] = get_args(Topic)
 DIMENSIONS: tuple[str, ...] = get_args(Dimension)
@@ -30,6 +32,7 @@ LEANS: tuple[str, ...] = get_args(Lean)
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 CORRECTION_KINDS: tuple[str, ...] = get_args(CorrectionKind)
 COLUMN_KINDS: tuple[str, ...] = get_args(ColumnKind)
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
 
 #: Headings for the evidence view and the data download, in display order.
 DIMENSION_LABELS: dict[str, str] = {
@@ -105,7 +108,7 @@ class Estimate:
     high: float
     by: str
     sources: tuple[str, ...]
-    approx: bool = False
+    qualifier: Qualifier = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -178,9 +181,24 @@ class Answer:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Era:
+    """A stretch of the history, for grouping the drawn timeline; eras follow each other."""
+
+    id: str
+    title: str
+    start: PartialDate
+    end: PartialDate | None  # None: ongoing
+
+    def contains(self, date: PartialDate) -> bool:
+        after_start = date.first_day() >= self.start.first_day()
+        return after_start and (self.end is None or date.first_day() <= self.end.last_day())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Site:
     as_of: dt.date
     answer: Answer
+    eras: tuple[Era, ...] = ()
 
 
 Fact = Event | Figure | Table

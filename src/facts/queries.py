@@ -48,8 +48,9 @@ QUERIES: dict[str, Callable[..., Hashable]] = {
     "verdict": lambda data: (evidence.verdict(data), data.site.answer),
     "sources": lambda data, kinds: tuple(
         (s.id, len(data.citing()[s.id])) for s in sources(data, kinds)),
-    "corrections": lambda data, kinds: tuple(
-        sorted(c.id for c in data.corrections.values() if c.kind in kinds)),
+    "corrections": lambda data, kinds, of: tuple(
+        sorted(c.id for c in data.corrections.values()
+               if c.kind in kinds and (not of or (of == "article") == bool(c.article_said)))),
 }
 
 

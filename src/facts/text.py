@@ -3,8 +3,9 @@
     >>> from facts.model import Estimate
     >>> format_estimate(Estimate(low=20000, high=30000, by="x", sources=()), "deaths")
     '20,000–30,000 deaths'
-    >>> format_estimate(Estimate(low=2e6, high=2e6, by="x", sources=()), "usd")
-    'US$2 million'
+    >>> format_estimate(Estimate(low=2e6, high=2e6, by="x", sources=(), qualifier="more than"),
+    ...                 "usd")
+    'more than US$2 million'
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def format_estimate(estimate: Estimate, unit: str) -> str:
     number = low if estimate.low == estimate.high else f"{low}–{format_number(estimate.high, size)}"
     prefix, suffix = UNITS.get(unit, ("", f" {unit}"))
     text = f"{prefix}{number}{word}{suffix}"
-    return f"about {text}" if estimate.approx else text
+    return f"{estimate.qualifier} {text}" if estimate.qualifier else text
 
 
 def format_figure(figure: Figure) -> str:

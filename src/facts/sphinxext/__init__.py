@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register config values, the domain with its directives and roles, the ``time`` node and
     the HTML post-transform; connect loading, incremental-build and page-status handlers."""
-    from facts.sphinxext import directives, domain, outputs, roles, transforms  # noqa: PLC0415
+    from facts.sphinxext import (  # noqa: PLC0415
+        directives, domain, outputs, roles, transforms, visual,
+    )
 
     app.add_config_value("facts_data_dir", None, "env", types=frozenset({str, type(None)}))
     app.add_config_value("facts_today", None, "env", types=frozenset({str, type(None)}))
@@ -36,13 +38,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.add_role_to_domain("facts", name, role())
     app.add_node(transforms.time, html=(transforms.visit_time, transforms.depart_time))
     app.add_post_transform(transforms.HtmlTimes)
+    app.add_post_transform(visual.DrawTimelines)
     app.connect("builder-inited", domain.load_data)
+    app.connect("builder-inited", outputs.add_static)
     app.connect("env-get-outdated", domain.get_outdated)
     app.connect("doctree-read", transforms.add_page_status)
     app.connect("build-finished", outputs.write_downloads)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

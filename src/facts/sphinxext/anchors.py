@@ -4,22 +4,30 @@ Docutils gives every section an id made from its heading text (or ``id3`` for du
 citation that uses it breaks when the heading is reworded.  This extension
 
 * warns, at the heading's line, about any section without an explicit ``(label)=`` or with a
-  label that is not lowercase and hyphenated (``facts.anchor``), and
-* drops the heading-derived ids, so the only ids a reader can copy are the labels.
+  label that is not lowercase and hyphenated (``facts.anchor``),
+* drops the heading-derived ids, so the only ids a reader can copy are the labels, and
+* keeps moved URLs working, from the URL contract (``facts_url_contract``, see
+  :mod:`facts.urls`): a moved page gets a redirect page through sphinx-reredirects (which keeps
+  the ``#fragment``); a moved section keeps its old id on its old page, with a one-line script
+  that sends readers to the new URL.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from facts import __version__
+from facts.urls import ContractError, parse
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
@@ -49,6 +57,57 @@ def keep_label_ids(app: Sphinx, doctree: nodes.document) -> None:
         section["names"] = labels
 
 
+def read_contract(app: Sphinx, config: Config) -> None:
+    """``config-inited``: read the contract; moved pages become sphinx-reredirects redirects."""
+    app.facts_moved = {}  # type: ignore[attr-defined]
+    if not config.facts_url_contract:
+        return
+    path = app.confdir / config.facts_url_contract
+    try:
+        entries = parse(path.read_text(encoding="utf-8"))
+    except (OSError, ContractError) as exc:
+        raise ConfigError(f"facts_url_contract {str(path)!r}: {exc}") from None
+    sections: dict[str, list[tuple[str, str]]] = {}
+    for entry in entries:
+        if entry.moved_to is None:
+            continue
+        if entry.fragment:
+            sections.setdefault(entry.page.removesuffix(".html"), []).append(
+                (entry.fragment, entry.moved_to))
+        else:
+            config.redirects = {**getattr(config, "redirects", {}),
+                                entry.page.removesuffix(".html"): entry.moved_to}
+    app.facts_moved = sections  # type: ignore[attr-defined]
+
+
+def _moved(app: Sphinx, docname: str) -> list[tuple[str, str]]:
+    return list(getattr(app, "facts_moved", {}).get(docname, []))
+
+
+def keep_moved_ids(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: an empty target keeps each moved section's old id on its old page."""
+    for old_id, _target in _moved(app, app.env.docname):
+        if old_id not in doctree.ids:
+            target = nodes.inline(classes=["facts-moved"], ids=[old_id])
+            doctree.ids[old_id] = target
+            section = next(iter(doctree.findall(nodes.section)), doctree)
+            section.insert(0, target)
+
+
+def redirect_moved(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                   doctree: nodes.document | None) -> None:
+    """``html-page-context``: send readers of an old fragment on to the section's new home."""
+    moved = dict(_moved(app, pagename))
+    if moved:
+        script = ("<script>(function(m){var t=m[location.hash.slice(1)];"
+                  f"if(t)location.replace(t);}})({json.dumps(moved)});</script>")
+        context["metatags"] = context.get("metatags", "") + script
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_config_value("facts_url_contract", "", "env", types=frozenset({str}))
+    app.connect("config-inited", read_contract)
     app.connect("doctree-read", keep_label_ids)
+    app.connect("doctree-read", keep_moved_ids)
+    app.connect("html-page-context", redirect_moved)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

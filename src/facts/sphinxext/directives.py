@@ -282,19 +282,29 @@ class AnswerDirective(FactsDirective):
 
 
 class CorrectionsDirective(FactsDirective):
-    """Every correction, clarification and update, newest first."""
+    """Corrections, clarifications and updates, newest first.
+
+    ``:of: article`` lists what the original article got wrong; ``:of: site`` lists changes to
+    facts this site published.  ``:empty:`` gives the text to show when nothing matches
+    (otherwise an empty list warns).
+    """
 
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "kinds": _choices(CORRECTION_KINDS),
+        "of": lambda arg: directives.choice(arg, ("article", "site")),
+        "empty": directives.unchanged_required,
         "name": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
         kinds = self.options.get("kinds", CORRECTION_KINDS)
-        ids = self.domain.note_query(self.env.docname, "corrections", kinds)
+        ids = self.domain.note_query(self.env.docname, "corrections", kinds,
+                                     self.options.get("of", ""))
         chosen = sorted((self.data.corrections[i] for i in ids),
                         key=lambda c: (-c.date.toordinal(), c.id))
         if not chosen:
+            if "empty" in self.options:  # an expected empty list says so in the page
+                return self.finish(_render.paragraph(nodes.Text(self.options["empty"])))
             self.warn("no corrections of these kinds", "empty")
             return []
         items = []

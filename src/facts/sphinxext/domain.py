@@ -43,7 +43,7 @@ class FactsDomain(Domain):
 
     name = "facts"
     label = "Facts"
-    data_version = 1
+    data_version = 2
     initial_data: ClassVar[dict[str, Any]] = {"uses": {}, "queries": {}, "targets": {},
                                               "today": ""}
     object_types: ClassVar[dict[str, ObjType]] = {
@@ -189,6 +189,13 @@ def _today(configured: str | None, data: Dataset) -> dt.date:
     return data.site.as_of
 
 
+def _changed(data: Dataset, name: str, params: tuple[Any, ...], result: Any) -> bool:
+    try:
+        return bool(queries.run(data, name, params) != result)
+    except (KeyError, TypeError, ValueError):  # a query that no longer exists or fits: re-read
+        return True
+
+
 def get_outdated(
     app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
 ) -> list[str]:
@@ -196,11 +203,8 @@ def get_outdated(
     review flags change because the clock moved."""
     domain = facts_domain(env)
     data = domain.dataset
-    outdated = {
-        docname
-        for docname, recorded in domain.queries.items()
-        if any(queries.run(data, name, params) != result for name, params, result in recorded)
-    }
+    outdated = {docname for docname, recorded in domain.queries.items()
+                if any(_changed(data, *query) for query in recorded)}
     previous = domain.data.get("today") or ""
     if previous and previous != domain.today.isoformat():
         before = dt.date.fromisoformat(previous)

@@ -1,6 +1,9 @@
-"""Files the HTML build writes beside the pages: the dataset download (``data/``)."""
+"""Files the HTML build adds to the site: the extension's CSS and script, and the dataset
+download (``data/``)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from typing import TYPE_CHECKING
 
@@ -17,6 +20,7 @@ if TYPE_CHECKING:
 #: builders whose output folder is the published site
 SITE_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
 DATA_DIR = "data"
+STATIC = Path(__file__).parent / "static"
 FILES = ("facts.json", export.SCHEMA, *export.CSV_FILES)
 
 
@@ -38,3 +42,11 @@ def write_downloads(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: write the dataset into the site's ``data/`` folder."""
     if exception is None and app.builder.name in SITE_BUILDERS:
         export.write(facts_domain(app.env).dataset, app.outdir / DATA_DIR)
+
+
+def add_static(app: Sphinx) -> None:
+    """``builder-inited``: the extension's own CSS and script (no third-party files)."""
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC))
+        app.add_css_file("facts.css")
+        app.add_js_file("facts.js", loading_method="defer")

@@ -1,0 +1,169 @@
+"""Readers' experience in a real browser: Playwright driving Debian's Chromium on 127.0.0.1.
+
+The built site is served under ``/en/stable/``, as on Read the Docs.  Chromium is never
+downloaded: it is Debian's (``apt-get install chromium``), found on the PATH or through
+``FACTS_CHROMIUM``.  Without it these tests are skipped with that instruction, except where
+``FACTS_REQUIRE_BROWSER=1`` (CI), where a missing browser fails them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from browser import CHROMIUM_ARGS, find_chromium, serve
+from helpers import PAGES
+from sitebuild import Build
+
+CHROMIUM = find_chromium()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    if CHROMIUM:
+        return CHROMIUM
+    message = ("browser tests need Debian's Chromium: apt-get install chromium "
+               "(or set FACTS_CHROMIUM to a Chromium binary)")
+    if os.environ.get("FACTS_REQUIRE_BROWSER") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def base_url(site_html: Build) -> Iterator[str]:
+    with serve(site_html.outdir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page load that records console errors, failed requests and off-site requests."""
+
+    def __init__(self, browser: Any, url: str, *, width: int = 1280, dark: bool = False) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": 800},
+                                           color_scheme="dark" if dark else "light")
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.offsite: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+        self.response = self.page.goto(url, wait_until="load")
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.offsite.append(url)
+            route.abort()
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser: Any, base_url: str) -> Iterator[Any]:
+    opened: list[Visit] = []
+
+    def open_page(path: str, **kwargs: Any) -> Visit:
+        v = Visit(browser, base_url + path, **kwargs)
+        opened.append(v)
+        return v
+
+    yield open_page
+    for v in opened:
+        v.close()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_loads_cleanly_and_stays_local(visit, page):
+    v = visit(f"{page}.html")
+    assert v.response.status == 200
+    assert v.errors == []
+    assert v.failed == []
+    assert v.offsite == []
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("page", PAGES)
+def test_no_accessibility_violations(visit, page, dark):
+    from axe_playwright_python.sync_playwright import Axe
+
+    v = visit(f"{page}.html", dark=dark)
+    theme = v.page.evaluate("document.body.dataset.theme")
+    scheme = v.page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    assert (theme, scheme) == ("auto", dark)
+    results = Axe().run(v.page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_phone_width_does_not_scroll_sideways(visit, page):
+    v = visit(f"{page}.html", width=360)
+    overflow = v.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+
+
+def test_not_found_page_works_at_any_depth(visit):
+    v = visit("some/deep/path/that-does-not-exist.html")
+    assert v.response.status == 404
+    assert v.failed == [] and v.errors == [] and v.offsite == []
+    assert v.page.evaluate("getComputedStyle(document.body).fontFamily") != "Times New Roman"
+    assert v.page.locator("a[href='/en/stable/index.html']").count() >= 1
+
+
+def test_cite_box_opens_and_copies_from_the_keyboard(visit):
+    v = visit("russia.html")
+    v.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    summary = v.page.locator("#russia-azal-8243 details.facts-cite-box > summary")
+    summary.focus()
+    v.page.keyboard.press("Enter")
+    assert v.page.locator("#russia-azal-8243 details.facts-cite-box").evaluate("d => d.open")
+    v.page.keyboard.press("Tab")  # the pinned link
+    v.page.keyboard.press("Tab")  # the first Copy button
+    focused = v.page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert focused == "Copy the Plain text citation"
+    v.page.keyboard.press("Enter")
+    v.page.wait_for_function("document.activeElement.textContent === 'Copied'")
+    copied = v.page.evaluate("navigator.clipboard.readText()")
+    assert copied.endswith("/russia.html#russia-azal-8243")
+    assert "Azerbaijan and Russia: " in copied
+
+
+def test_theme_switch_works_from_the_keyboard(visit):
+    v = visit("index.html")
+    before = v.page.evaluate("document.body.dataset.theme")
+    button = v.page.locator(".content-icon-container .theme-toggle").first
+    button.focus()
+    v.page.keyboard.press("Enter")
+    after = v.page.evaluate("document.body.dataset.theme")
+    assert before != after
+
+
+@pytest.mark.parametrize("page", ["timeline", "nagorno-karabakh"])
+def test_drawn_timeline_links_to_its_entries(visit, page):
+    v = visit(f"{page}.html")
+    links = v.page.locator("figure.facts-visual a")
+    assert links.count() > 10
+    hrefs = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    for href in hrefs:
+        target = href.split("#", 1)[1]
+        if href.startswith("#"):
+            assert v.page.locator(f"[id='{target}']").count() == 1, href
+    legend = v.page.locator("figure.facts-visual .facts-visual-legend li").all_inner_texts()
+    assert "Ukraine" in legend and "Russia" in legend

@@ -1,0 +1,45 @@
+"""Screenshots for the README: ``python tools/screenshots.py BUILD_DIR OUT_DIR``.
+
+Three pages (the front page, the timeline and a section of the Russia page), each in light mode,
+dark mode and at phone width, taken with Debian's Chromium through Playwright.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from browser import CHROMIUM_ARGS, find_chromium, serve
+from playwright.sync_api import sync_playwright
+
+SHOTS = [("index", "index.html"), ("timeline", "timeline.html"),
+         ("russia-azal-8243", "russia.html#russia-azal-8243")]
+VARIANTS = [("light", {"width": 1280, "height": 900}, "light"),
+            ("dark", {"width": 1280, "height": 900}, "dark"),
+            ("phone", {"width": 390, "height": 844}, "light")]
+
+
+def main(build: Path, out: Path) -> int:
+    chromium = find_chromium()
+    if chromium is None:
+        print("screenshots need Debian's Chromium: apt-get install chromium", file=sys.stderr)
+        return 1
+    out.mkdir(parents=True, exist_ok=True)
+    with serve(build) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        for name, path in SHOTS:
+            for variant, viewport, scheme in VARIANTS:
+                context = browser.new_context(viewport=viewport, color_scheme=scheme,
+                                              device_scale_factor=1)
+                page = context.new_page()
+                page.goto(base + path, wait_until="load")
+                target = out / f"{name}-{variant}.png"
+                page.screenshot(path=str(target))
+                print(target)
+                context.close()
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(Path(sys.argv[1]), Path(sys.argv[2])))
