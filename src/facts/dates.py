@@ -72,8 +72,12 @@ class PartialDate:
         return dt.date(self.year, month, day)
 
     def sort_key(self) -> tuple[int, int, int]:
-        """Order by start; a coarser date sorts before the finer dates it contains."""
-        return (self.year, self.month or 0, self.day or 0)
+        """Chronological order; a coarser date sorts after the finer dates it contains.
+
+        "September 2023" usually sums up what followed the dated events of that month (the
+        exodus after the offensive of 19 September), so it comes last among them.
+        """
+        return (self.year, self.month or 13, self.day or 32)
 
     def iso(self) -> str:
         """The value for ``<time datetime>``: exactly the known precision."""

@@ -34,22 +34,44 @@ def text(value: str, *classes: str) -> nodes.inline:
     return nodes.inline(value, value, classes=["facts", *classes])
 
 
-def cite(data: Dataset, source_ids: Iterable[str]) -> nodes.inline:
-    """``[Reuters; BBC]``: each publisher links to its entry on the sources page."""
+#: most publishers a citation names before "and N more"
+CITE_LIMIT = 3
+
+
+def short_publisher(publisher: str) -> str:
+    """``AZERTAC (Azerbaijan State News Agency)`` -> ``AZERTAC``."""
+    return publisher.split(" (", 1)[0]
+
+
+def cite(data: Dataset, source_ids: Iterable[str], fact_id: str = "") -> nodes.inline:
+    """``[Reuters; BBC]``: each publisher links to its entry on the sources page.
+
+    A publisher is named once however many of its articles are cited; past ``CITE_LIMIT``
+    names, "and N more" links to the fact's entry (``fact_id``), which lists every source.
+    """
+    by_publisher: dict[str, str] = {}
+    for sid in source_ids:
+        by_publisher.setdefault(short_publisher(data.sources[sid].publisher), sid)
+    shown = list(by_publisher.items())
+    rest = len(shown) - CITE_LIMIT if fact_id and len(shown) > CITE_LIMIT + 1 else 0
     node = nodes.inline(classes=["facts", "facts-cite"])
     node += nodes.Text("[")
-    for i, sid in enumerate(source_ids):
+    for i, (name, sid) in enumerate(shown[:len(shown) - rest]):
         if i:
             node += nodes.Text("; ")
-        source = data.sources[sid]
-        xref = addnodes.pending_xref(
-            "", refdomain="facts", reftype="source", reftarget=sid, refexplicit=True,
-            refwarn=True,
-        )
-        xref += nodes.inline(source.publisher, source.publisher)
-        node += xref
+        node += _xref("source", sid, name)
+    if rest:
+        node += nodes.Text("; ")
+        node += _xref("event", fact_id, f"and {rest} more")
     node += nodes.Text("]")
     return node
+
+
+def _xref(kind: str, target: str, text: str) -> addnodes.pending_xref:
+    xref = addnodes.pending_xref("", refdomain="facts", reftype=kind, reftarget=target,
+                                 refexplicit=True, refwarn=True)
+    xref += nodes.inline(text, text)
+    return xref
 
 
 def paragraph(*children: nodes.Node) -> nodes.paragraph:

@@ -238,7 +238,7 @@ class EvidenceDirective(FactsDirective):
                 [_render.paragraph(_render.text(event.title, "facts-title")),
                  _render.paragraph(_render.text(event.evidence.reason, "facts-reason"))],
                 [_render.text(LEAN_LABELS[lean], "facts-lean", f"facts-lean-{lean}")],
-                [_render.cite(self.data, event.sources)],
+                [_render.cite(self.data, event.sources, event.id)],
             ]))
         headers = [("Date", 3), ("Action or statement", 8), ("Leans", 2), ("Sources", 3)]
         return self.finish(_render.table(headers, rows, classes=["facts-evidence"]))

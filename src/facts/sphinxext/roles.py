@@ -78,7 +78,8 @@ class CiteRole(FactsRole):
         pool = {**self.data.sources, **self.data.events, **self.data.figures, **self.data.tables}
         if not self.known(record_id, self.accepts, pool):
             return None
-        return _render.cite(self.data, self.data.sources_of(record_id))
+        more = record_id if record_id in self.data.events else ""
+        return _render.cite(self.data, self.data.sources_of(record_id), more)
 
 
 class AsOfRole(FactsRole):

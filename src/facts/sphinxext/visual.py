@@ -63,7 +63,8 @@ class DrawTimelines(SphinxPostTransform):
             for era, members in group(events, data.site.eras):
                 parts.append('<li class="facts-visual-era">')
                 if era is not None:
-                    span = era.start.display() + "–" + (era.end.display() if era.end else "")
+                    span = (era.start.display() if era.end == era.start
+                            else f"{era.start.display()}–{era.end.display() if era.end else ''}")
                     parts.append(f'<p class="facts-visual-era-title">{html.escape(era.title)} '
                                  f'<span class="facts-visual-date">({span})</span></p>')
                 parts.append('<ol class="facts-visual-events">')
