@@ -19,7 +19,7 @@ if "SOURCE_DATE_EPOCH" not in os.environ:
 # -- Project -------------------------------------------------------------------------------------
 project = "Does Azerbaijan support Russia or Ukraine?"
 author = "The azerbaijan-russia-ukraine maintainers"
-copyright = f"%Y, {author}"  # noqa: A001
+copyright = f"%Y, {author}"
 version = release = __version__
 language = "en"
 
@@ -43,6 +43,9 @@ suppress_warnings: list[str] = []
 # -- HTML ----------------------------------------------------------------------------------------
 html_theme = "furo"
 html_title = project
+templates_path = ["_templates"]
+html_static_path = ["_static"]
+html_css_files = ["site.css"]
 html_copy_source = False
 html_show_sourcelink = False
 # Read the Docs gives each version's own URL; local builds point at the stable release.

@@ -24,7 +24,7 @@ PATTERNS = {
         rf"\b\d{{1,2}}(?:–\d{{1,2}})? (?:{MONTH}) \d{{4}}\b|\b(?:{MONTH}) \d{{1,2}}, \d{{4}}\b"
         rf"|\b(?:{MONTH}) \d{{4}}\b|\b\d{{4}}-\d{{2}}(?:-\d{{2}})?\b"),
     "year": re.compile(r"(?<![\w/.-])(?:19|20)\d{2}(?![\w/-])"),
-    "figure": re.compile(rf"(?:US\$|\$|€|£)\s?\d|\b\d[\d,.]*(?:\s|-)?(?:{UNITS})\b", re.I),
+    "figure": re.compile(rf"(?:US\$|\$|€|£)\s?\d|\b\d[\d,.]*(?:\s|-)?(?:{UNITS})(?!\w)", re.I),
 }
 #: Text that looks like a figure but is a name; each entry says why it is allowed.
 ALLOW = (

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from browser import find_chromium
+from helpers import FIXTURE_DATA, PAGES, ROOT_CONF, TESTS
+from sitebuild import OTHER_BUILDERS, RECIPES, Build, BuildPool
 
 from facts.load import load
 from facts.model import Dataset
-from helpers import FIXTURE_DATA, ROOT_CONF, TESTS
-from sitebuild import RECIPES, Build, BuildPool
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 collect_ignore = ["roots"]
@@ -62,18 +65,48 @@ def _pool(tmp_path_factory: pytest.TempPathFactory) -> BuildPool:
     return _POOL
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last: their page checks run in the background meanwhile."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start the builds the selected tests will ask for, so they run while other tests do."""
     wanted = {f.removeprefix("site_").replace("_", "-")
               for item in session.items for f in getattr(item, "fixturenames", ())
               if f.startswith("site_") and f != "site_data"}
-    wanted |= {item.callspec.params["builder"] for item in session.items
-               if "builder" in getattr(getattr(item, "callspec", None), "params", {})}
+    params = (getattr(getattr(item, "callspec", None), "params", {}) for item in session.items)
+    wanted |= {p["builder"] for p in params if "builder" in p}
     names = [n for n in RECIPES if n in wanted]
+    if wanted & set(OTHER_BUILDERS):
+        names.append("others")
     if names:
         pool = _pool(session.config._tmp_path_factory)  # type: ignore[attr-defined]
         for name in names:
             pool.start(name)
+    chromium = find_chromium()
+    if chromium and any("page_reports" in getattr(i, "fixturenames", ()) for i in session.items):
+        _pool(session.config._tmp_path_factory).start_page_checks(  # type: ignore[attr-defined]
+            chromium, list(PAGES))
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's Chromium; without it, skip with instructions (fail where CI requires it)."""
+    found = find_chromium()
+    if found:
+        return found
+    message = ("browser tests need Debian's Chromium: apt-get install chromium "
+               "(or set FACTS_CHROMIUM to a Chromium binary)")
+    if os.environ.get("FACTS_REQUIRE_BROWSER") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def page_reports(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Browser checks of every page (see pagecheck.py), started at collection."""
+    return dict(_pool(tmp_path_factory).start_page_checks(chromium, list(PAGES)).result())
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -98,3 +131,4 @@ site_singlehtml = _site_fixture("singlehtml")
 site_epub = _site_fixture("epub")
 site_latex = _site_fixture("latex")
 site_text = _site_fixture("text")
+site_no_label = _site_fixture("no-label")

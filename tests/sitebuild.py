@@ -15,6 +15,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from helpers import DOCS, REPO
 
@@ -66,6 +67,7 @@ def build_like_read_the_docs(tmp: Path) -> Build:
     """Read the Docs' exact command, from a copy of docs/ (it writes doctrees into docs/_build)."""
     src = tmp / "docs"
     shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
+    (tmp / "src").symlink_to(REPO / "src")  # the checkout's layout: pages include data files
     output = tmp / "_readthedocs"
     args = ["-T", "-W", "--keep-going", "-b", "html", "-d", "_build/doctrees",
             "-D", "language=en", ".", f"{output}/html"]
@@ -74,12 +76,42 @@ def build_like_read_the_docs(tmp: Path) -> Build:
     return _sphinx("rtd", output / "html", args, cwd=src, env=env)
 
 
+def build_without_label(tmp: Path, label: str = "about-cite") -> Build:
+    """A scratch copy of docs/ with one section label removed (no -W: the build must finish)."""
+    src = tmp / "docs"
+    shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
+    (tmp / "src").symlink_to(REPO / "src")
+    for page in src.glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if f"({label})=\n" in text:
+            page.write_text(text.replace(f"({label})=\n", ""), encoding="utf-8")
+    out = tmp / "html"
+    return _sphinx("no-label", out, ["-b", "html", "-d", str(tmp / "doctrees"), str(src),
+                                     str(out)])
+
+
+#: builders checked after the html build, reusing its environment (their read phase is the
+#: same; each writes, and warns about, its own output)
+OTHER_BUILDERS = ("dirhtml", "singlehtml", "epub", "latex", "text")
+
+
+def build_others(tmp: Path, html: Build) -> dict[str, Build]:
+    doctrees = tmp / "doctrees"
+    shutil.copytree(html.outdir.parent / "doctrees", doctrees)
+    results = {}
+    for builder in OTHER_BUILDERS:
+        out = tmp / builder
+        args = ["-n", "-W", "--keep-going", "-b", builder, "-d", str(doctrees), str(DOCS),
+                str(out)]
+        results[builder] = _sphinx(builder, out, args)
+    return results
+
+
 RECIPES = {
     "html": lambda tmp: build_with("html", tmp),
     "html-j2": lambda tmp: build_with("html", tmp, "-j", "2"),
     "rtd": build_like_read_the_docs,
-    **{b: (lambda tmp, b=b: build_with(b, tmp))
-       for b in ("dirhtml", "singlehtml", "epub", "latex", "text")},
+    "no-label": build_without_label,
 }
 
 
@@ -89,16 +121,53 @@ class BuildPool:
     def __init__(self, base: Path) -> None:
         self.base = base
         self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sphinx")
-        self.futures: dict[str, Future[Build]] = {}
+        self.side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="browser")
+        self.futures: dict[str, Future[Any]] = {}
 
-    def start(self, name: str) -> Future[Build]:
+    def start(self, name: str) -> Future[Any]:
         if name not in self.futures:
             tmp = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=self.base))
-            self.futures[name] = self.executor.submit(RECIPES[name], tmp)
+            if name == "others":
+                self.futures[name] = self.after_html(self.executor,
+                                                     lambda html: build_others(tmp, html))
+            else:
+                self.futures[name] = self.executor.submit(RECIPES[name], tmp)
         return self.futures[name]
 
+    def after_html(self, executor: ThreadPoolExecutor, job: Any) -> Future[Any]:
+        """Queue ``job(html_build)`` once the html build is done, without a thread waiting."""
+        chained: Future[Any] = Future()
+
+        def settle(done: Future[Any]) -> None:
+            error = done.exception()
+            if error is not None:
+                chained.set_exception(error)
+            else:
+                chained.set_result(done.result())
+
+        def queue(html: Future[Any]) -> None:
+            if html.exception() is not None:
+                settle(html)
+            else:
+                executor.submit(job, html.result()).add_done_callback(settle)
+
+        self.start("html").add_done_callback(queue)
+        return chained
+
+    def start_page_checks(self, chromium: str, pages: list[str]) -> Future[Any]:
+        """Browser checks of every page, in their own thread once the html build is done."""
+        if "pages" not in self.futures:
+            from pagecheck import check_pages
+
+            self.futures["pages"] = self.after_html(
+                self.side, lambda html: check_pages(chromium, html.outdir, pages))
+        return self.futures["pages"]
+
     def get(self, name: str) -> Build:
-        return self.start(name).result()
+        if name in OTHER_BUILDERS:
+            return self.start("others").result()[name]  # type: ignore[no-any-return]
+        return self.start(name).result()  # type: ignore[no-any-return]
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
+        self.side.shutdown(wait=True, cancel_futures=True)

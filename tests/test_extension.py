@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import os
-import re
-import textwrap
 from pathlib import Path
 
 import pytest
-from sphinx.errors import ExtensionError
-
 from helpers import FIXTURE_DATA, ROOT_CONF, copy_data, edit, warning_lines
+from sphinx.errors import ExtensionError
 
 SOURCES_PAGE = "---\norphan: true\n---\n(sources)=\n# Sources\n\n:::{facts:sources}\n:::\n"
 
@@ -30,7 +27,8 @@ def test_unknown_ids_warn_with_location_and_closest_ids(app):
     ]
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     # never silently dropped: the bad id stays visible
-    assert '<code class="facts-unknown docutils literal notranslate"><span class="pre">kyiv-joint-declaration-2021' in html
+    assert ('<code class="facts-unknown docutils literal notranslate"><span class="pre">'
+            "kyiv-joint-declaration-2021") in html
 
 
 @pytest.mark.sphinx("html", testroot="bad-invocation")
@@ -58,7 +56,8 @@ def _conf(data: Path, today: str = "2026-11-27") -> str:
 
 def test_markup_in_data_renders_as_text(tmp_path, make_root, make_app):
     data = copy_data(tmp_path / "data")
-    edit(data / "events/kyiv-joint-declaration-2022.toml", 'title = "Joint declaration signed in Kyiv"',
+    edit(data / "events/kyiv-joint-declaration-2022.toml",
+         'title = "Joint declaration signed in Kyiv"',
          "title = \"<script>alert('x')</script> & <b>bold</b> *emphasis* `code`\"")
     src = make_root(":::{facts:timeline}\n:topics: ukraine\n:::\n", conf=_conf(data),
                     sources=SOURCES_PAGE)
@@ -67,7 +66,8 @@ def test_markup_in_data_renders_as_text(tmp_path, make_root, make_app):
     assert app.warning.getvalue() == ""
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "<b>bold" not in html
-    assert "&lt;script&gt;alert(‘x’)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt; *emphasis* `code`" in html
+    assert ("&lt;script&gt;alert(‘x’)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt; "
+            "*emphasis* `code`") in html
 
 
 def test_bad_data_fails_the_build_naming_file_line_and_id(tmp_path, make_root, make_app):
@@ -112,10 +112,10 @@ def test_dates_keep_their_precision_in_html_and_text(make_root, make_app):
     html_app = make_app("html", srcdir=src)
     html_app.build()
     html = (html_app.outdir / "index.html").read_text(encoding="utf-8")
-    assert '<time class="facts-date" datetime="1923-07">July 1923</time>' in html
+    assert '<time class="facts facts-date" datetime="1923-07">July 1923</time>' in html
     assert ('<time class="facts-date" datetime="1988-02-20">20 February 1988</time> – '
             '<time class="facts-date" datetime="1994-05-12">12 May 1994</time>') in html
-    assert '<time class="facts-date" datetime="2022">2022</time>' in html
+    assert '<time class="facts facts-date" datetime="2022">2022</time>' in html
     text_app = make_app("text", srcdir=src, builddir=src / "_text")
     text_app.build()
     text = (text_app.outdir / "index.txt").read_text(encoding="utf-8")
@@ -181,7 +181,8 @@ def test_adding_an_event_rereads_the_listings(tmp_path, make_root, make_app):
 def test_parallel_read_merges_domain_data_and_matches_serial(tmp_path, make_root, make_app):
     pages = {**PAGES, **{f"p{i}": f"(p{i})=\n# P{i}\n\n{{facts:cite}}`kyiv-joint-declaration-2022`"
                          f" {{facts:value}}`peacekeepers-deployed`\n" for i in range(8)}}
-    index = INDEX.replace("sources\n```", "sources\n" + "".join(f"p{i}\n" for i in range(8)) + "```")
+    extra = "".join(f"p{i}\n" for i in range(8))
+    index = INDEX.replace("sources\n```", f"sources\n{extra}```")
     src = make_root(index, **pages)
     serial = make_app("html", srcdir=src, builddir=tmp_path / "serial")
     serial.build()
@@ -190,7 +191,8 @@ def test_parallel_read_merges_domain_data_and_matches_serial(tmp_path, make_root
     parallel.build()
     assert parallel.warning.getvalue() == ""
     domain = parallel.env.domains["facts"]
-    assert sorted(domain.uses) == sorted(["a", "b", "timeline", "sources", *(f"p{i}" for i in range(8))])
+    expected = ["a", "b", "timeline", "sources", *(f"p{i}" for i in range(8))]
+    assert sorted(domain.uses) == sorted(expected)
     assert domain.target("source", "example-wire-2022") == ("sources", "source-example-wire-2022")
     for page in ["a", "timeline", "sources", "p0", "p7"]:
         left = (serial.outdir / f"{page}.html").read_bytes()

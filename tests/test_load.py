@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import copy_data, edit
 
 from facts.load import FactsError, load
-from helpers import copy_data, edit
 
 KYIV = "events/kyiv-joint-declaration-2022.toml"
 WAR = "events/first-karabakh-war.toml"
@@ -100,7 +100,7 @@ def test_every_problem_is_reported_at_once(tmp_path, monkeypatch):
 
 
 def test_missing_site_file(tmp_path):
-    with pytest.raises(FactsError, match="site.toml:1: site: missing"):
+    with pytest.raises(FactsError, match=r"site\.toml:1: site: missing"):
         load(tmp_path)
 
 

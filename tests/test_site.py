@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from barefacts import scan
 from helpers import PAGES
 from sitebuild import RTD_CANONICAL, Build

@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from helpers import DOCS
 
 SNIPPETS = sorted((DOCS / "snippets").glob("*.md"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -12,11 +11,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from helpers import DOCS, REPO
+from sitebuild import Build
 from sphinx.util.inventory import InventoryFile
 
 from facts.urls import ContractError, Entry, check, parse, published, unlisted
-from helpers import DOCS, REPO
-from sitebuild import Build
 
 CONTRACT = DOCS / "stable-urls.txt"
 BASE = "https://azerbaijan-russia-ukraine.readthedocs.io/en/stable/"
@@ -59,20 +58,10 @@ def test_moved_urls_must_keep_working(tmp_path):
     ]
 
 
-def test_removing_a_label_breaks_the_contract_naming_the_url(site_html: Build, contract,
-                                                              tmp_path):
-    """Drop one label in a scratch copy of the docs: the contract check names the lost URL."""
-    src = tmp_path / "docs"
-    shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
-    page = src / "about.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("(about-cite)=\n", ""),
-                    encoding="utf-8")
-    out = tmp_path / "html"
-    # no -W: the anchors extension warns about the unlabelled heading; the contract must fail too
-    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d",
-                    str(tmp_path / "doctrees"), str(src), str(out)], check=True,
-                   capture_output=True)
-    assert check(out, contract) == [
+def test_removing_a_label_breaks_the_contract_naming_the_url(site_no_label: Build, contract):
+    """A scratch copy of the docs without one label: the contract check names the lost URL."""
+    assert site_no_label.returncode == 0, site_no_label.stderr
+    assert check(site_no_label.outdir, contract) == [
         "about.html#about-cite: no longer published; restore it or map it to its new home in "
         "the contract (OLD -> NEW)"]
 
@@ -80,7 +69,7 @@ def test_removing_a_label_breaks_the_contract_naming_the_url(site_html: Build, c
 def test_inventory_lists_every_contracted_section(site_html: Build, contract):
     with (site_html.outdir / "objects.inv").open("rb") as f:
         inventory = InventoryFile.load(f, "", lambda base, uri: uri)
-    labels = {name: item.uri for name, item in inventory.data["std:label"].items()}
+    labels = {name: item.uri for name, item in inventory["std:label"].items()}
     sections = {e.url for e in contract if e.fragment and e.moved_to is None}
     for url in sections:
         assert labels.get(url.partition("#")[2]) == url, url
@@ -103,7 +92,7 @@ def test_citation_file_is_valid_and_matches_the_package():
 def test_readthedocs_config_is_valid():
     result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
                              "vendor.readthedocs", str(REPO / ".readthedocs.yaml")],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

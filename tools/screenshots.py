@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Literal
 
 from browser import CHROMIUM_ARGS, find_chromium, serve
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import ViewportSize, sync_playwright
 
 SHOTS = [("index", "index.html"), ("timeline", "timeline.html"),
          ("russia-azal-8243", "russia.html#russia-azal-8243")]
-VARIANTS = [("light", {"width": 1280, "height": 900}, "light"),
-            ("dark", {"width": 1280, "height": 900}, "dark"),
-            ("phone", {"width": 390, "height": 844}, "light")]
+VARIANTS: list[tuple[str, ViewportSize, Literal["light", "dark"]]] = [
+    ("light", {"width": 1280, "height": 900}, "light"),
+    ("dark", {"width": 1280, "height": 900}, "dark"),
+    ("phone", {"width": 390, "height": 844}, "light"),
+]
 
 
 def main(build: Path, out: Path) -> int:

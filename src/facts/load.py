@@ -14,10 +14,10 @@ import difflib
 import ipaddress
 import re
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -85,7 +85,8 @@ class _Record:
 
     def fail(self, key: str, message: str) -> None:
         where = f"{self.section}.{key}" if self.section else key
-        self.problems.append(Problem(self.path, self.line_of(key), self.id, f"{where!r}: {message}"))
+        problem = Problem(self.path, self.line_of(key), self.id, f"{where!r}: {message}")
+        self.problems.append(problem)
 
     def check_keys(self, allowed: set[str]) -> None:
         for key in sorted(set(self.data) - allowed):
@@ -173,7 +174,7 @@ def _url(rec: _Record, key: str, *, required: bool = True) -> str | None:
     if not url:
         return None
     parts = urlsplit(url)
-    if parts.scheme != "https" and parts.scheme != "http" or not parts.hostname:
+    if parts.scheme not in {"https", "http"} or not parts.hostname:
         rec.fail(key, f"{url!r} is not an absolute http(s) URL")
         return url
     try:
@@ -198,7 +199,7 @@ def _source(rec: _Record) -> model.Source:
 
 def _review(rec: _Record) -> tuple[dt.date, dt.date]:
     as_of, review_by = rec.day("as_of"), rec.day("review_by")
-    if as_of != dt.date.min and review_by != dt.date.min and review_by <= as_of:
+    if dt.date.min not in (as_of, review_by) and review_by <= as_of:
         rec.fail("review_by", f"{review_by} must be after as_of {as_of}")
     return as_of, review_by
 
@@ -240,7 +241,8 @@ def _figure(rec: _Record) -> model.Figure:
         low, high = est.number("low"), est.number("high")
         if high < low:
             est.fail("high", f"{high:g} is below low {low:g}")
-        qualifier = est.choice("qualifier", model.QUALIFIERS) if "qualifier" in est.data else ""
+        qualifier: model.Qualifier = (est.choice("qualifier", model.QUALIFIERS)
+                                      if "qualifier" in est.data else "")
         estimates.append(model.Estimate(low=low, high=high, by=est.text("by"),
                                         sources=est.ids("sources"), qualifier=qualifier))
     if not estimates:
@@ -363,18 +365,30 @@ def _site(rec: _Record | None, problems: list[Problem], path: Path) -> model.Sit
 def _cross_check(data: model.Dataset, broken: set[str]) -> list[Problem]:
     """Checks that need every record: references resolve, nothing is dated after the as-of."""
     problems: list[Problem] = []
-    known_sources = set(data.sources) | broken
-    known_facts = set(data.events) | set(data.figures) | broken
 
     def fail(rid: str, key: str, message: str, section: str = "", index: int = 0) -> None:
         path = data.paths[rid]
         lines = path.read_text(encoding="utf-8").splitlines()
         _Record(path, rid, {}, lines, problems, section, index).fail(key, message)
 
-    facts = {**data.events, **data.figures}
-    for rid, record in (*facts.items(), *data.tables.items()):
+    reviewed: dict[str, model.Fact] = {**data.dated(), **data.tables}
+    for rid, record in reviewed.items():
         if record.as_of > data.site.as_of:
             fail(rid, "as_of", f"{record.as_of} is after the site's as-of date {data.site.as_of}")
+    _check_references(data, broken, fail)
+    for rid, source in data.sources.items():
+        if source.accessed > data.site.as_of:
+            fail(rid, "accessed", f"{source.accessed} is after the site's as-of date")
+        if source.published and source.published.first_day() > source.accessed:
+            fail(rid, "published", f"{source.published} is after the access date {source.accessed}")
+    return problems
+
+
+def _check_references(data: model.Dataset, broken: set[str], fail: Callable[..., None]) -> None:
+    """Every id a record names exists (ids of unreadable files count as existing)."""
+    facts = data.dated()
+    known_sources = set(data.sources) | broken
+    known_facts = set(facts) | broken
     for rid, fact in facts.items():
         for sid in fact.sources:
             if sid not in known_sources:
@@ -388,12 +402,6 @@ def _cross_check(data: model.Dataset, broken: set[str]) -> list[Problem]:
         for fid in corr.facts:
             if fid not in known_facts | known_sources and fid not in data.tables:
                 fail(rid, "facts", f"unknown fact {fid!r}{closest(fid, facts)}")
-    for rid, source in data.sources.items():
-        if source.accessed > data.site.as_of:
-            fail(rid, "accessed", f"{source.accessed} is after the site's as-of date")
-        if source.published and source.published.first_day() > source.accessed:
-            fail(rid, "published", f"{source.published} is after the access date {source.accessed}")
-    return problems
 
 
 def closest(name: str, known: Iterable[str]) -> str:

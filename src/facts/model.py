@@ -18,7 +18,9 @@ from facts.dates import PartialDate
 Topic = Literal[
     "ukraine", "russia", "nagorno-karabakh", "peace-process", "turkey", "iran", "eu", "energy", "un"
 ]
-Dimension = Literal["statements", "un-votes", "sanctions", "aid", "arms", "treaties", "trade-energy"]
+Dimension = Literal[
+    "statements", "un-votes", "sanctions", "aid", "arms", "treaties", "trade-energy"
+]
 Lean = Literal["russia", "ukraine", "neither"]
 SourceKind = Literal["official", "document", "wire", "news", "encyclopedia", "analysis", "database"]
 CorrectionKind = Literal["correction", "clarification", "update"]
@@ -218,6 +220,10 @@ class Dataset:
     paths: dict[str, Path] = field(repr=False)
     root: Path = field(repr=False)
 
+    def dated(self) -> dict[str, Event | Figure]:
+        """Events and figures by id: the facts that have a date and sources of their own."""
+        return {**self.events, **self.figures}
+
     def fact(self, fact_id: str) -> Fact | None:
         return self.events.get(fact_id) or self.figures.get(fact_id) or self.tables.get(fact_id)
 
@@ -238,7 +244,7 @@ class Dataset:
     def citing(self) -> dict[str, list[str]]:
         """Source id -> ids of the facts it supports."""
         counts: dict[str, list[str]] = {sid: [] for sid in self.sources}
-        for fid, fact in (*self.events.items(), *self.figures.items()):
+        for fid, fact in self.dated().items():
             for sid in fact.sources:
                 counts[sid].append(fid)
         return counts

@@ -54,7 +54,8 @@ def format_estimate(estimate: Estimate, unit: str) -> str:
 
 
 def format_figure(figure: Figure) -> str:
-    """One estimate: its value.  Several: each value with who gives it, so none stands unattributed."""
+    """One estimate: its value.  Several: each value with who gives it, so that none stands
+    unattributed."""
     if len(figure.estimates) == 1:
         return format_estimate(figure.estimates[0], figure.unit)
     return "; ".join(f"{format_estimate(e, figure.unit)} according to {e.by}"

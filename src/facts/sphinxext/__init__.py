@@ -1,8 +1,8 @@
 """Sphinx extension that prints the facts data: ``extensions = ["facts.sphinxext"]``.
 
 Directives (MyST: ``:::{facts:timeline}``): ``timeline``, ``table``, ``sources``, ``evidence``,
-``tally``, ``answer``, ``corrections``, ``estimates``, ``downloads``.  Roles (``{facts:date}`id```): ``date``,
-``year``, ``value``, ``cite``, ``asof``.  Configuration:
+``tally``, ``answer``, ``corrections``, ``estimates``, ``downloads``.  Roles
+(``{facts:date}`id```): ``date``, ``year``, ``value``, ``cite``, ``asof``.  Configuration:
 
 ``facts_data_dir``  folder of the data (default: the data shipped in the package)
 ``facts_today``     ISO date used to flag facts due for review (default: SOURCE_DATE_EPOCH's
@@ -25,8 +25,13 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register config values, the domain with its directives and roles, the ``time`` node and
     the HTML post-transform; connect loading, incremental-build and page-status handlers."""
-    from facts.sphinxext import (  # noqa: PLC0415
-        directives, domain, outputs, roles, transforms, visual,
+    from facts.sphinxext import (
+        directives,
+        domain,
+        outputs,
+        roles,
+        transforms,
+        visual,
     )
 
     app.add_config_value("facts_data_dir", None, "env", types=frozenset({str, type(None)}))

@@ -19,9 +19,12 @@ Cell = Sequence[nodes.Node]
 
 
 def date(start: PartialDate, end: PartialDate | None = None) -> nodes.inline:
-    """A date or span; each end keeps its ISO value so HTML can say ``<time datetime=…>``."""
+    """A date or span; each date keeps its ISO value so HTML can say ``<time datetime=…>``."""
     parts = range_parts(start, end)
-    outer = nodes.inline(classes=["facts", "facts-span" if len(parts) == 2 else "facts-when"])
+    if len(parts) == 1:
+        return nodes.inline(parts[0][1], parts[0][1], classes=["facts", "facts-date"],
+                            datetime=start.iso())
+    outer = nodes.inline(classes=["facts", "facts-span"])
     for i, (value, text) in enumerate(parts):
         if i:
             outer += nodes.Text(range_separator(parts))
@@ -70,12 +73,12 @@ def cite(data: Dataset, source_ids: Iterable[str], fact_id: str = "") -> nodes.i
 def _xref(kind: str, target: str, text: str) -> addnodes.pending_xref:
     xref = addnodes.pending_xref("", refdomain="facts", reftype=kind, reftarget=target,
                                  refexplicit=True, refwarn=True)
-    xref += nodes.inline(text, text)
+    xref += nodes.Text(text)
     return xref
 
 
-def paragraph(*children: nodes.Node) -> nodes.paragraph:
-    para = nodes.paragraph()
+def paragraph(*children: nodes.Node, classes: Sequence[str] = ()) -> nodes.paragraph:
+    para = nodes.paragraph(classes=list(classes))
     para.extend(children)
     return para
 
@@ -106,10 +109,10 @@ def table(
     head += _row([[nodes.Text(label)] for label, _ in headers])
     body = nodes.tbody()
     group += body
-    for anchor, cells in rows:
+    for row_anchor, cells in rows:
         row = _row(cells)
-        if anchor:
-            row["ids"].append(anchor)
+        if row_anchor:
+            row["ids"].append(row_anchor)
         body += row
     return tbl
 

@@ -20,8 +20,15 @@ from facts import evidence
 from facts.dates import PartialDate
 from facts.load import closest
 from facts.model import (
-    CORRECTION_KINDS, DIMENSION_LABELS, DIMENSIONS, LEAN_LABELS, SOURCE_KIND_LABELS, SOURCE_KINDS,
-    TOPICS, Dataset, Event, Table,
+    CORRECTION_KINDS,
+    DIMENSION_LABELS,
+    DIMENSIONS,
+    LEAN_LABELS,
+    SOURCE_KINDS,
+    TOPICS,
+    Dataset,
+    Event,
+    Table,
 )
 from facts.sphinxext import _render
 from facts.sphinxext.domain import FactsDomain, facts_domain
@@ -132,8 +139,8 @@ class TimelineDirective(FactsDirective):
     def _cells(self, event: Event) -> list[_render.Cell]:
         return [
             [_render.date(event.date, event.end)],
-            [_render.paragraph(_render.text(event.title, "facts-title")),
-             _render.paragraph(_render.text(event.statement, "facts-statement"))],
+            [_render.paragraph(nodes.strong(event.title, event.title)),
+             _render.paragraph(nodes.Text(event.statement))],
             [_render.cite(self.data, event.sources)],
         ]
 
@@ -162,8 +169,8 @@ class TableDirective(FactsDirective):
 
     def _cell(self, kind: str, key: str, row: Any) -> _render.Cell:
         if kind == "date":
-            dated = [self.data.fact(f) for f in row.facts]
-            spans = [(f.date, getattr(f, "end", None)) for f in dated if f is not None]
+            dated = self.data.dated()
+            spans = [(dated[f].date, getattr(dated[f], "end", None)) for f in row.facts]
             cell: list[nodes.Node] = []
             for i, (start, end) in enumerate(spans):
                 if i:
@@ -173,7 +180,7 @@ class TableDirective(FactsDirective):
         if kind == "sources":
             ids = dict.fromkeys(s for f in row.facts for s in self.data.sources_of(f))
             return [_render.cite(self.data, ids)]
-        return [_render.text(row.cell(key))]
+        return [nodes.Text(row.cell(key))]
 
 
 class SourcesDirective(FactsDirective):
@@ -199,16 +206,15 @@ class SourcesDirective(FactsDirective):
             link = nodes.reference(source.title, source.title, refuri=source.url,
                                    classes=["facts-source-title"])
             body: list[nodes.Node] = [
-                _render.text(source.publisher, "facts-publisher"), nodes.Text(". "),
+                nodes.Text(f"{source.publisher}. "),
                 link, nodes.Text(". "),
             ]
             if source.published:
-                body += [_render.text("Published "), _render.date(source.published),
+                body += [nodes.Text("Published "), _render.date(source.published),
                          nodes.Text("; ")]
-            body += [_render.text("accessed "), _render.date(PartialDate.from_date(source.accessed)),
+            body += [nodes.Text("accessed "), _render.date(PartialDate.from_date(source.accessed)),
                      nodes.Text(". "),
-                     _render.text(f"Supports {count} fact{'s' if count != 1 else ''}.",
-                                  "facts-count")]
+                     nodes.Text(f"Supports {count} fact{'s' if count != 1 else ''}.")]
             items.append((anchor, body))
         return self.finish(_render.bullet_list(items, "facts-sources"))
 
@@ -229,14 +235,14 @@ class EvidenceDirective(FactsDirective):
             self.warn(f"no evidence for dimension {dimension!r}", "empty")
             return []
         self.use(*(e.id for e in found))
-        rows = []
+        rows: list[tuple[str, list[_render.Cell]]] = []
         for event in found:
             assert event.evidence is not None
             lean = event.evidence.lean
             rows.append(("", [
                 [_render.date(event.date, event.end)],
-                [_render.paragraph(_render.text(event.title, "facts-title")),
-                 _render.paragraph(_render.text(event.evidence.reason, "facts-reason"))],
+                [_render.paragraph(nodes.strong(event.title, event.title)),
+                 _render.paragraph(nodes.Text(event.evidence.reason))],
                 [_render.text(LEAN_LABELS[lean], "facts-lean", f"facts-lean-{lean}")],
                 [_render.cite(self.data, event.sources, event.id)],
             ]))
@@ -251,12 +257,12 @@ class TallyDirective(FactsDirective):
 
     def run(self) -> list[nodes.Node]:
         self.domain.note_query(self.env.docname, "tally")
-        rows = []
+        rows: list[tuple[str, list[_render.Cell]]] = []
         for dim, counts in evidence.tally(self.data).items():
             lean = evidence.dimension_lean(counts)
             rows.append(("", [
-                [_render.text(DIMENSION_LABELS[dim])],
-                *([_render.text(str(counts[k]), "facts-count")] for k in LEAN_LABELS),
+                [nodes.Text(DIMENSION_LABELS[dim])],
+                *([nodes.Text(str(counts[k]))] for k in LEAN_LABELS),
                 [_render.text(LEAN_LABELS[lean], "facts-lean", f"facts-lean-{lean}")],
             ]))
         headers = [("Dimension", 4), *((label, 2) for label in LEAN_LABELS.values()),
@@ -277,7 +283,7 @@ class AnswerDirective(FactsDirective):
                       f"{computed!r}; update [answer] in site.toml", "answer")
         box = nodes.container(classes=["facts", "facts-answer", f"facts-lean-{answer.lean}"])
         box += _render.paragraph(_render.text(answer.headline, "facts-headline"))
-        box += _render.paragraph(_render.text(answer.summary))
+        box += _render.paragraph(nodes.Text(answer.summary))
         return self.finish(box)
 
 
@@ -312,18 +318,16 @@ class CorrectionsDirective(FactsDirective):
             self.use(corr.id, *corr.facts)
             body: list[nodes.Node] = [
                 _render.paragraph(
-                    _render.text(corr.kind.capitalize(), "facts-kind"), nodes.Text(", "),
+                    nodes.strong(corr.kind.capitalize(), corr.kind.capitalize()), nodes.Text(", "),
                     _render.date(PartialDate.from_date(corr.date)), nodes.Text(".")),
             ]
             if corr.article_said:
                 body.append(_render.paragraph(
-                    _render.text("The original article said: "),
-                    _render.text(f"“{corr.article_said}”", "facts-said")))
+                    nodes.Text(f"The original article said: “{corr.article_said}”")))
             if corr.previous:
-                body.append(_render.paragraph(_render.text("Previously: "),
-                                              _render.text(corr.previous, "facts-said")))
+                body.append(_render.paragraph(nodes.Text(f"Previously: {corr.previous}")))
             sources = dict.fromkeys(s for f in corr.facts for s in self.data.sources_of(f))
-            body.append(_render.paragraph(_render.text(corr.statement, "facts-statement"),
+            body.append(_render.paragraph(nodes.Text(corr.statement),
                                           nodes.Text(" "), _render.cite(self.data, sources)))
             items.append((f"correction-{corr.id}", body))
         return self.finish(_render.bullet_list(items, "facts-corrections"))
@@ -341,9 +345,10 @@ class EstimatesDirective(FactsDirective):
             return []
         figure = self.data.figures[figure_id]
         self.use(figure_id)
-        rows = [("", [[_render.text(format_estimate(e, figure.unit), "facts-value")],
-                      [_render.text(e.by)], [_render.cite(self.data, e.sources)]])
-                for e in figure.estimates]
+        rows: list[tuple[str, list[_render.Cell]]] = [
+            ("", [[nodes.Text(format_estimate(e, figure.unit))], [nodes.Text(e.by)],
+                  [_render.cite(self.data, e.sources)]])
+            for e in figure.estimates]
         node = _render.table([("Figure", 3), ("According to", 5), ("Sources", 3)], rows,
                              caption=figure.label, anchor=f"figure-{figure_id}",
                              classes=["facts-estimates"])

@@ -75,7 +75,8 @@ class FactsDomain(Domain):
     # -- recording, called by directives and roles -------------------------------------------
 
     def note_use(self, docname: str, record_ids: Iterable[str]) -> None:
-        """Record that ``docname`` shows these records; re-read it when one of their files changes."""
+        """Record that ``docname`` shows these records: re-read it when one of their files
+        changes."""
         data = self.dataset
         used = self.uses.setdefault(docname, set())
         for rid in record_ids:
@@ -90,7 +91,8 @@ class FactsDomain(Domain):
         self.queries.setdefault(docname, []).append((name, params, result))
         return result
 
-    def note_target(self, kind: str, record_id: str, docname: str, anchor: str, weight: int) -> None:
+    def note_target(self, kind: str, record_id: str, docname: str, anchor: str,
+                    weight: int) -> None:
         self.targets.setdefault(f"{kind}:{record_id}", []).append((docname, anchor, weight))
 
     def due(self, record_ids: Iterable[str], today: dt.date | None = None) -> list[str]:
@@ -134,7 +136,7 @@ class FactsDomain(Domain):
         node: pending_xref, contnode: nodes.Element,
     ) -> nodes.reference | None:
         if typ == "download":
-            from facts.sphinxext.outputs import download_reference  # noqa: PLC0415
+            from facts.sphinxext.outputs import download_reference
 
             return download_reference(builder, fromdocname, target, contnode)
         home = self.target(typ, target)

@@ -4,7 +4,6 @@ download (``data/``)."""
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from docutils import nodes

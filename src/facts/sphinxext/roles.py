@@ -33,7 +33,7 @@ class FactsRole(FactsMixin, SphinxRole):
         return [node], []
 
     def fact(self, record_id: str) -> Event | Figure | None:
-        pool = {**self.data.events, **self.data.figures}
+        pool = self.data.dated()
         return pool[record_id] if self.known(record_id, self.accepts, pool) else None
 
     def render(self, record_id: str) -> nodes.Node | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import json
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -58,7 +58,7 @@ class CiteSections(SphinxPostTransform):
     """Add a "Cite this section" box under each labelled heading (HTML builders only)."""
 
     default_priority = 210
-    formats: ClassVar[tuple[str, ...]] = ("html",)
+    formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
         config, env = self.config, self.env
@@ -69,7 +69,8 @@ class CiteSections(SphinxPostTransform):
         page_uri = self.app.builder.get_target_uri(docname)
         as_of = PartialDate.from_date(facts_domain(env).dataset.site.as_of)
         sections = list(self.document.findall(nodes.section))
-        page_title = sections[0].next_node(nodes.title).astext() if sections else docname
+        first = sections[0].next_node(nodes.title) if sections else None
+        page_title = first.astext() if first is not None else docname
         for number, section in enumerate(sections):
             title = section.next_node(nodes.title)
             if title is None or not section["ids"]:

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -39,12 +39,12 @@ class HtmlTimes(SphinxPostTransform):
     """Turn dated inlines into :class:`time` nodes, for HTML builders only."""
 
     default_priority = 200
-    formats: ClassVar[tuple[str, ...]] = ("html",)
+    formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(nodes.inline)):
             if "datetime" in node and not isinstance(node, time):
-                replacement = time(node.rawsource, *node.children, **node.attributes)
+                replacement = time(node.rawsource, "", *node.children, **node.attributes)
                 node.replace_self(replacement)
 
 
@@ -55,13 +55,14 @@ def add_page_status(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
     app.env.note_dependency(data.root / "site.toml")
     box = nodes.container(classes=["facts", "facts-status"])
-    box += _render.paragraph(_render.text("Facts checked as of "),
+    box += _render.paragraph(nodes.Text("Facts checked as of "),
                              _render.date(PartialDate.from_date(data.site.as_of)),
                              nodes.Text("."))
     due = data.due(domain.today, domain.uses.get(docname, ()))
     if due:
-        box += _render.paragraph(_render.text(
-            "Due for review: " + "; ".join(map(name_of, due)) + ".", "facts-due"))
+        box += _render.paragraph(
+            nodes.Text("Due for review: " + "; ".join(map(name_of, due)) + "."),
+            classes=["facts-due"])
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
         doctree.insert(0, box)

@@ -9,7 +9,7 @@ the extension's CSS.  It is plain HTML and CSS, with no script and no external r
 from __future__ import annotations
 
 import html
-from typing import Any, ClassVar
+from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -42,7 +42,7 @@ def group(events: list[Event], eras: tuple[Era, ...]) -> list[tuple[Era | None, 
 
 class DrawTimelines(SphinxPostTransform):
     default_priority = 205
-    formats: ClassVar[tuple[str, ...]] = ("html",)
+    formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
         domain = facts_domain(self.env)

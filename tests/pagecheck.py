@@ -1,0 +1,93 @@
+"""Per-page browser checks, run in the background while the rest of the suite runs.
+
+For each page: load it from 127.0.0.1 (recording console errors, failed requests and any request
+that would leave localhost), run axe-core in light mode (every rule) and in dark mode (the rules
+that depend on colour), and measure sideways scrolling at 360 px.  Pages are checked two at a
+time (one per core) with Playwright's async API, in a thread of its own; the tests then only read
+the reports.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from axe_playwright_python.async_playwright import Axe
+from browser import CHROMIUM_ARGS, serve
+from playwright.async_api import async_playwright
+
+LOCAL = ("http://127.0.0.1", "data:", "blob:", "about:")
+#: In dark mode only colours change, so only the rules that depend on colour run again
+#: (every rule runs in light mode).  This halves the time of the slowest checks.
+DARK_ONLY = {"resultTypes": ["violations"],
+             "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+
+
+@dataclass
+class PageReport:
+    status: int = 0
+    errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    offsite: list[str] = field(default_factory=list)
+    axe: dict[str, str] = field(default_factory=dict)  # scheme -> report, "" when clean
+    theme: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    overflow: int = 0
+
+
+async def _check(browser: Any, url: str) -> PageReport:
+    report = PageReport()
+    context = await browser.new_context(viewport={"width": 1280, "height": 800},
+                                        color_scheme="light")
+
+    async def route(r: Any) -> None:
+        if r.request.url.startswith(LOCAL):
+            await r.continue_()
+        else:
+            report.offsite.append(r.request.url)
+            await r.abort()
+
+    await context.route("**/*", route)
+    page = await context.new_page()
+    def console(message: Any) -> None:
+        if message.type == "error":
+            report.errors.append(message.text)
+
+    page.on("console", console)
+    page.on("pageerror", lambda e: report.errors.append(str(e)))
+    page.on("requestfailed", lambda r: report.failed.append(r.url))
+    response = await page.goto(url, wait_until="load")
+    report.status = response.status if response else 0
+    axe = Axe()
+    for scheme, options in (("light", None), ("dark", DARK_ONLY)):
+        await page.emulate_media(color_scheme=scheme)
+        report.theme[scheme] = (
+            await page.evaluate("document.body.dataset.theme"),
+            await page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches"))
+        result = await axe.run(page, options=options or {"resultTypes": ["violations"]})
+        report.axe[scheme] = result.generate_report() if result.violations_count else ""
+    await page.set_viewport_size({"width": 360, "height": 800})
+    report.overflow = await page.evaluate(
+        "document.documentElement.scrollWidth - window.innerWidth")
+    await context.close()
+    return report
+
+
+async def _check_all(chromium: str, base: str, pages: list[str]) -> dict[str, PageReport]:
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        gate = asyncio.Semaphore(2)
+
+        async def one(name: str) -> tuple[str, PageReport]:
+            async with gate:
+                return name, await _check(browser, f"{base}{name}.html")
+
+        results = dict(await asyncio.gather(*(one(p) for p in pages)))
+        await browser.close()
+    return results
+
+
+def check_pages(chromium: str, site: Path, pages: list[str]) -> dict[str, PageReport]:
+    with serve(site) as base:
+        return asyncio.run(_check_all(chromium, base, pages))
