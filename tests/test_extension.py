@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,20 @@ def test_parallel_read_merges_domain_data_and_matches_serial(tmp_path, make_root
         left = (serial.outdir / f"{page}.html").read_bytes()
         right = (parallel.outdir / f"{page}.html").read_bytes()
         assert left == right, page
+
+
+def test_sitemap_lists_every_page_after_an_incremental_build(tmp_path, make_root, make_app):
+    extensions = '["myst_parser", "sphinx_sitemap", "facts.sphinxext.site"]'
+    conf = ROOT_CONF.replace('["myst_parser", "facts.sphinxext"]', extensions)
+    conf += 'html_baseurl = "https://example.org/en/stable/"\nsitemap_url_scheme = "{link}"\n'
+    src = make_root(INDEX, conf=conf, **PAGES)
+    first = make_app("html", srcdir=src)
+    first.build()
+    first.cleanup()
+    _touch_forward(src / "c.md")
+    again = make_app("html", srcdir=src)
+    again.build()
+    sitemap = (again.outdir / "sitemap.xml").read_text(encoding="utf-8")
+    locs = sorted(re.findall(r"<loc>https://example.org/en/stable/([^<]*)</loc>", sitemap))
+    assert [loc for loc in locs if loc.endswith(".html") and loc not in
+            {"genindex.html", "search.html"}] == sorted(f"{p}.html" for p in ["index", *PAGES])

@@ -108,3 +108,19 @@ def test_fixture_data_loads(fixture_data):
     assert sorted(fixture_data.events) == [
         "allied-interaction-declaration-2022", "first-karabakh-war", "humanitarian-aid-2022",
         "kyiv-joint-declaration-2022", "nkao-established-1923"]
+
+
+def test_cache_is_reused_until_a_file_changes(tmp_path):
+    from facts.load import load_cached
+
+    data = copy_data(tmp_path / "data")
+    cache = tmp_path / "cache.pickle"
+    first = load_cached(data, cache)
+    assert cache.exists()
+    assert load_cached(data, cache) == first
+    path = data / KYIV
+    edit(path, 'title = "Joint declaration signed in Kyiv"', 'title = "Edited"')
+    assert load_cached(data, cache).events["kyiv-joint-declaration-2022"].title == "Edited"
+    edit(path, 'date = "2022-01-14"', 'date = "2022-01-32"')
+    with pytest.raises(FactsError, match="2022-01-32"):
+        load_cached(data, cache)

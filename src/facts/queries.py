@@ -35,6 +35,12 @@ def sources(data: Dataset, kinds: tuple[str, ...]) -> list[Source]:
                                  s.title.casefold(), s.id))
 
 
+def _counted(data: Dataset, listed: list[Source]) -> tuple[tuple[str, int], ...]:
+    """``(source id, number of facts it supports)``, counting the citations once."""
+    citing = data.citing()
+    return tuple((s.id, len(citing[s.id])) for s in listed)
+
+
 def _ids(records: list[Any]) -> tuple[str, ...]:
     return tuple(r.id for r in records)
 
@@ -46,8 +52,7 @@ QUERIES: dict[str, Callable[..., Hashable]] = {
     "tally": lambda data: tuple((d, tuple(sorted(c.items())))
                                 for d, c in evidence.tally(data).items()),
     "verdict": lambda data: (evidence.verdict(data), data.site.answer),
-    "sources": lambda data, kinds: tuple(
-        (s.id, len(data.citing()[s.id])) for s in sources(data, kinds)),
+    "sources": lambda data, kinds: _counted(data, sources(data, kinds)),
     "corrections": lambda data, kinds, of: tuple(
         sorted(c.id for c in data.corrections.values()
                if c.kind in kinds and (not of or (of == "article") == bool(c.article_said)))),

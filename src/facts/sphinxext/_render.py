@@ -120,12 +120,7 @@ def table(
 def _row(cells: Iterable[Cell]) -> nodes.row:
     row = nodes.row()
     for cell in cells:
-        entry = nodes.entry()
-        if cell and all(isinstance(n, nodes.Body) for n in cell):
-            entry.extend(cell)
-        else:
-            entry += paragraph(*cell)
-        row += entry
+        row += _fill(nodes.entry(), cell)
     return row
 
 
@@ -133,12 +128,17 @@ def bullet_list(items: Iterable[tuple[str, Cell]], *classes: str) -> nodes.bulle
     """A list whose items may carry anchors: ``(anchor, children)``."""
     lst = nodes.bullet_list(classes=["facts", *classes])
     for anchor, children in items:
-        item = nodes.list_item()
+        item = _fill(nodes.list_item(), children)
         if anchor:
             item["ids"].append(anchor)
-        if children and all(isinstance(n, nodes.Body) for n in children):
-            item.extend(children)
-        else:
-            item += paragraph(*children)
         lst += item
     return lst
+
+
+def _fill(container: nodes.Element, children: Cell) -> nodes.Element:
+    """Block children go in as they are; inline ones are wrapped in a paragraph."""
+    if children and all(isinstance(n, nodes.Body) for n in children):
+        container.extend(children)
+    else:
+        container += paragraph(*children)
+    return container

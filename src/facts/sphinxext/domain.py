@@ -27,7 +27,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from facts import queries
-from facts.load import FactsError, load
+from facts.load import FactsError, load_cached
 from facts.model import Dataset
 
 if TYPE_CHECKING:
@@ -172,7 +172,8 @@ def load_data(app: Sphinx) -> None:
     domain = facts_domain(app.env)
     try:
         configured = app.config.facts_data_dir
-        domain._dataset = load(app.confdir / configured if configured else None)
+        domain._dataset = load_cached(app.confdir / configured if configured else None,
+                                      app.doctreedir / "facts-data.pickle")
     except FactsError as exc:
         raise ExtensionError(f"invalid facts data:\n{exc}") from None
     domain.today = _today(app.config.facts_today, domain.dataset)

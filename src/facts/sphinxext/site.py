@@ -5,7 +5,8 @@
   formats are unchanged);
 * schema.org JSON-LD in every page: an ``Article`` dated by the data's as-of date, plus an
   ``Event`` for every event anchored on the page;
-* ``robots.txt`` pointing at the sitemap.
+* ``robots.txt`` pointing at the sitemap, and a sitemap that lists every page even after an
+  incremental build.
 
 ``facts_cite_url`` is the base URL of a released version, with ``{version}`` in it.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -145,6 +147,32 @@ def add_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict[str
                            + payload.replace("</", "<\\/") + "</script>\n")
 
 
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``, after sphinx-sitemap: add the pages this build did not rewrite.
+
+    sphinx-sitemap lists the pages written in the current build, so an incremental build would
+    shrink ``sitemap.xml`` to the pages it re-read.  Every document belongs in it.
+    """
+    path = app.outdir / app.config.sitemap_filename if "sitemap_filename" in app.config else None
+    if exception is not None or path is None or not path.is_file():
+        return
+    base = app.config.html_baseurl.rstrip("/") + "/"
+    tree = ElementTree.parse(path)
+    root = tree.getroot()
+    listed = {loc.text for loc in root.iter(f"{{{SITEMAP_NS}}}loc")}
+    missing = sorted(base + app.builder.get_target_uri(doc) for doc in app.env.found_docs
+                     if base + app.builder.get_target_uri(doc) not in listed)
+    if missing:
+        for link in missing:
+            url = ElementTree.SubElement(root, f"{{{SITEMAP_NS}}}url")
+            ElementTree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = link
+        ElementTree.register_namespace("", SITEMAP_NS)
+        tree.write(path, xml_declaration=True, encoding="utf-8", method="xml")
+
+
 def write_robots(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: ``robots.txt`` that points at the sitemap."""
     if exception is None and app.builder.name in SITE_BUILDERS and app.config.html_baseurl:
@@ -159,4 +187,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(CiteSections)
     app.connect("html-page-context", add_json_ld)
     app.connect("build-finished", write_robots)
+    app.connect("build-finished", complete_sitemap, priority=600)  # sphinx-sitemap runs at 500
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
