@@ -216,3 +216,22 @@ def test_sitemap_lists_every_page_after_an_incremental_build(tmp_path, make_root
     locs = sorted(re.findall(r"<loc>https://example.org/en/stable/([^<]*)</loc>", sitemap))
     assert [loc for loc in locs if loc.endswith(".html") and loc not in
             {"genindex.html", "search.html"}] == sorted(f"{p}.html" for p in ["index", *PAGES])
+
+
+def test_moved_page_and_section_keep_working(make_root, make_app):
+    """The contract's OLD -> NEW lines become a redirect page and an alias with a redirect."""
+    from facts.urls import check, parse
+
+    contract = ("index.html\nindex.html#home\nold-page.html -> index.html\n"
+                "index.html#old-label -> index.html#home\n")
+    conf = ('extensions = ["myst_parser", "sphinx_reredirects", "facts.sphinxext.anchors"]\n'
+            'facts_url_contract = "urls.txt"\n')
+    src = make_root("(home)=\n# Home\n\nText.\n", conf=conf)
+    (src / "urls.txt").write_text(contract, encoding="utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert check(app.outdir, parse(contract)) == []
+    index = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert 'id="old-label"' in index and '{"old-label": "index.html#home"}' in index
+    assert "index.html" in (app.outdir / "old-page.html").read_text(encoding="utf-8")

@@ -155,13 +155,15 @@ def main() -> int:
                                                  f"baseline {sorted(base_read)}")
 
         if args.tests:
-            test_times = []
+            test_times, outcome = [], "passed"
             for _ in range(args.tests):
                 start = time.perf_counter()
-                subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
-                               cwd=REPO, check=True, capture_output=True)
+                proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p",
+                                       "no:cacheprovider"], cwd=REPO, capture_output=True,
+                                      check=False)
                 test_times.append(time.perf_counter() - start)
-            results["tests"] = (test_times, None, "pytest, whole suite")
+                outcome = "passed" if proc.returncode == 0 else "FAILED"
+            results["tests"] = (test_times, None, f"pytest, whole suite ({outcome})")
 
         print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, "
               f"Python {platform.python_version()}, {platform.system()}")

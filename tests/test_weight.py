@@ -1,0 +1,79 @@
+"""Page weight: every page's HTML, CSS and JavaScript stay within a budget derived from Furo's own
+weight, and nothing is fetched from elsewhere (no web fonts, no third-party files)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from facts.urls import NOT_CONTENT
+from sitebuild import Build
+
+#: A page may weigh this many times Furo's own one-paragraph page (HTML, CSS and JavaScript).
+#: The heaviest page, the full timeline, lists every event twice (drawn, then as a table with
+#: its sources) and weighs about 4.6 times Furo's page.
+BUDGET_FACTOR = 5
+#: the 404 page links its assets absolutely, under the site's path (see conf.py)
+SITE_PATH = "/en/stable/"
+
+
+class _Assets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.assets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        if tag == "link" and attr.get("rel") == "stylesheet" and attr.get("href"):
+            self.assets.append(str(attr["href"]))
+        elif tag == "script" and attr.get("src"):
+            self.assets.append(str(attr["src"]))
+
+
+def weight(outdir: Path, page: str) -> tuple[int, list[str]]:
+    """Bytes of the page and of every stylesheet and script it loads; and any remote assets."""
+    html = (outdir / page).read_text(encoding="utf-8")
+    parser = _Assets()
+    parser.feed(html)
+    total, remote = len(html.encode()), []
+    for href in parser.assets:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            remote.append(href)
+            continue
+        local = (outdir / parts.path.removeprefix(SITE_PATH) if parts.path.startswith("/")
+                 else (outdir / page).parent / parts.path)
+        total += local.resolve().stat().st_size
+    return total, remote
+
+
+@pytest.fixture(scope="module")
+def theme_baseline(tmp_path_factory: pytest.TempPathFactory) -> int:
+    """Furo's own weight: a one-paragraph page in a plain Furo project."""
+    src = tmp_path_factory.mktemp("furo")
+    (src / "conf.py").write_text('html_theme = "furo"\n', encoding="utf-8")
+    (src / "index.rst").write_text("Title\n=====\n\nOne paragraph.\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", str(src),
+                    str(src / "_build")], check=True, capture_output=True)
+    return weight(src / "_build", "index.html")[0]
+
+
+def test_every_page_is_within_budget(site_html: Build, theme_baseline: int):
+    budget = BUDGET_FACTOR * theme_baseline
+    pages = sorted(p.name for p in site_html.outdir.glob("*.html") if p.name not in NOT_CONTENT)
+    heavy = {page: w for page in pages if (w := weight(site_html.outdir, page)[0]) > budget}
+    assert heavy == {}, f"budget {budget:,} bytes ({BUDGET_FACTOR} x Furo's {theme_baseline:,})"
+
+
+def test_nothing_is_loaded_from_elsewhere(site_html: Build):
+    pages = sorted(site_html.outdir.glob("*.html"))
+    assert {p.name: r for p in pages if (r := weight(site_html.outdir, p.name)[1])} == {}
+    fonts = [css.name for css in site_html.outdir.rglob("*.css")
+             if re.search(r"@font-face|@import\s+url\(\s*['\"]?https?:", css.read_text("utf-8"))]
+    assert fonts == []
