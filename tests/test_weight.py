@@ -11,9 +11,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from sitebuild import Build
 
 from facts.urls import NOT_CONTENT
-from sitebuild import Build
 
 #: A page may weigh this many times Furo's own one-paragraph page (HTML, CSS and JavaScript).
 #: The heaviest page, the full timeline, lists every event twice (drawn, then as a table with
