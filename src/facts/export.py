@@ -72,7 +72,7 @@ def to_json(data: Dataset) -> dict[str, Any]:
         "corrections": [
             {"id": c.id, "kind": c.kind, "date": c.date.isoformat(), "statement": c.statement,
              "article_said": c.article_said or None, "previous": c.previous or None,
-             "facts": list(c.facts)}
+             "facts": list(c.facts), "topics": list(c.topics)}
             for c in sorted(data.corrections.values(), key=lambda c: (c.date, c.id))
         ],
     }

@@ -283,12 +283,17 @@ def _table(rec: _Record) -> model.Table:
 
 
 def _correction(rec: _Record) -> model.Correction:
-    rec.check_keys({"kind", "date", "statement", "facts", "article_said", "previous"})
+    rec.check_keys({"kind", "date", "statement", "facts", "article_said", "previous", "topics"})
+    topics = rec.ids("topics", required=False)
+    for topic in topics:
+        if topic not in model.TOPICS:
+            rec.fail("topics", f"{topic!r} is not one of {', '.join(model.TOPICS)}")
     return model.Correction(
         id=rec.id, kind=rec.choice("kind", model.CORRECTION_KINDS), date=rec.day("date"),
         statement=rec.text("statement"), facts=rec.ids("facts"),
         article_said=rec.text("article_said", required=False),
         previous=rec.text("previous", required=False),
+        topics=topics,  # type: ignore[arg-type]  # checked against TOPICS above
     )
 
 

@@ -171,6 +171,7 @@ class Correction:
     facts: tuple[str, ...]
     article_said: str = ""
     previous: str = ""
+    topics: tuple[Topic, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

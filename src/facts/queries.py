@@ -53,9 +53,10 @@ QUERIES: dict[str, Callable[..., Hashable]] = {
                                 for d, c in evidence.tally(data).items()),
     "verdict": lambda data: (evidence.verdict(data), data.site.answer),
     "sources": lambda data, kinds: _counted(data, sources(data, kinds)),
-    "corrections": lambda data, kinds, of: tuple(
+    "corrections": lambda data, kinds, of, topics: tuple(
         sorted(c.id for c in data.corrections.values()
-               if c.kind in kinds and (not of or (of == "article") == bool(c.article_said)))),
+               if c.kind in kinds and (not of or (of == "article") == bool(c.article_said))
+               and (not topics or set(topics).intersection(c.topics)))),
 }
 
 

@@ -291,13 +291,15 @@ class CorrectionsDirective(FactsDirective):
     """Corrections, clarifications and updates, newest first.
 
     ``:of: article`` lists what the original article got wrong; ``:of: site`` lists changes to
-    facts this site published.  ``:empty:`` gives the text to show when nothing matches
+    facts this site published.  ``:topics:`` keeps the entries on those topics.  ``:empty:`` gives
+    the text to show when nothing matches
     (otherwise an empty list warns).
     """
 
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "kinds": _choices(CORRECTION_KINDS),
         "of": lambda arg: directives.choice(arg, ("article", "site")),
+        "topics": _choices(TOPICS),
         "empty": directives.unchanged_required,
         "name": directives.unchanged,
     }
@@ -305,7 +307,7 @@ class CorrectionsDirective(FactsDirective):
     def run(self) -> list[nodes.Node]:
         kinds = self.options.get("kinds", CORRECTION_KINDS)
         ids = self.domain.note_query(self.env.docname, "corrections", kinds,
-                                     self.options.get("of", ""))
+                                     self.options.get("of", ""), self.options.get("topics", ()))
         chosen = sorted((self.data.corrections[i] for i in ids),
                         key=lambda c: (-c.date.toordinal(), c.id))
         if not chosen:
