@@ -52,8 +52,8 @@ html_show_sourcelink = False
 html_baseurl = os.environ.get(
     "READTHEDOCS_CANONICAL_URL", "https://azerbaijan-russia-ukraine.readthedocs.io/en/stable/"
 )
-if os.environ.get("READTHEDOCS") == "True":
-    html_context = {"READTHEDOCS": True}
+# No html_context["READTHEDOCS"]: Furo would render Read the Docs' old version menu with empty
+# links; Read the Docs' add-ons provide the menu instead.
 
 # -- Discovery -----------------------------------------------------------------------------------
 sitemap_url_scheme = "{link}"  # the default would repeat /en/<version>/ on Read the Docs

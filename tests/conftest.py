@@ -125,7 +125,6 @@ def _site_fixture(name: str) -> Callable[[pytest.TempPathFactory], Build]:
 
 site_html = _site_fixture("html")
 site_html_j2 = _site_fixture("html-j2")
-site_rtd = _site_fixture("rtd")
 site_dirhtml = _site_fixture("dirhtml")
 site_singlehtml = _site_fixture("singlehtml")
 site_epub = _site_fixture("epub")

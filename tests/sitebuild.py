@@ -19,7 +19,8 @@ from typing import Any
 
 from helpers import DOCS, REPO
 
-RTD_CANONICAL = "https://azerbaijan-russia-ukraine.readthedocs.io/en/latest/"
+#: Read the Docs' canonical URL for the stable version, which these builds imitate
+RTD_CANONICAL = "https://azerbaijan-russia-ukraine.readthedocs.io/en/stable/"
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class Build:
     stdout: str
     stderr: str
     seconds: float
+    srcdir: Path = DOCS
+    env: tuple[tuple[str, str], ...] = ()
 
     def warnings(self) -> list[str]:
         return [ln for ln in self.stderr.splitlines() if "WARNING" in ln or "ERROR" in ln]
@@ -42,52 +45,46 @@ def _epoch() -> str:
     return out or "1780000000"
 
 
-def _sphinx(name: str, root: Path, args: list[str], *, cwd: Path = DOCS,
-            env: dict[str, str] | None = None) -> Build:
-    environ = {**os.environ, "SOURCE_DATE_EPOCH": _epoch(), **(env or {})}
-    for key in ("READTHEDOCS", "READTHEDOCS_CANONICAL_URL", "READTHEDOCS_OUTPUT"):
-        if env is None or key not in env:
-            environ.pop(key, None)
+def _sphinx(name: str, out: Path, args: list[str], *, cwd: Path,
+            env: tuple[tuple[str, str], ...] = ()) -> Build:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("READTHEDOCS")}
+    environ.update({"SOURCE_DATE_EPOCH": _epoch(), **dict(env)})
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "sphinx", *args], cwd=cwd, env=environ,
                           capture_output=True, text=True, check=False)
-    return Build(name, root, proc.returncode, proc.stdout, proc.stderr,
-                 time.perf_counter() - start)
+    return Build(name, out, proc.returncode, proc.stdout, proc.stderr,
+                 time.perf_counter() - start, cwd, env)
 
 
-def build_with(builder: str, tmp: Path, *extra: str) -> Build:
-    """``sphinx-build -E -n -W --keep-going -b <builder>`` of docs/ into ``tmp``."""
-    out = tmp / builder
-    args = ["-E", "-n", "-W", "--keep-going", "-b", builder, "-d", str(tmp / "doctrees"),
-            *extra, str(DOCS), str(out)]
-    return _sphinx(builder, out, args)
-
-
-def build_like_read_the_docs(tmp: Path) -> Build:
-    """Read the Docs' exact command, from a copy of docs/ (it writes doctrees into docs/_build)."""
+def _checkout(tmp: Path) -> Path:
+    """A copy of docs/ in the repository's layout (Read the Docs writes doctrees into it)."""
     src = tmp / "docs"
     shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
-    (tmp / "src").symlink_to(REPO / "src")  # the checkout's layout: pages include data files
+    (tmp / "src").symlink_to(REPO / "src")  # pages include data files from src/
+    return src
+
+
+def build_like_read_the_docs(tmp: Path, *extra: str) -> Build:
+    """Read the Docs' exact command for the stable version, on a fresh copy of docs/."""
+    src = _checkout(tmp)
     output = tmp / "_readthedocs"
-    args = ["-T", "-W", "--keep-going", "-b", "html", "-d", "_build/doctrees",
+    args = ["-T", "-W", "--keep-going", *extra, "-b", "html", "-d", "_build/doctrees",
             "-D", "language=en", ".", f"{output}/html"]
-    env = {"READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": RTD_CANONICAL,
-           "READTHEDOCS_OUTPUT": str(output)}
-    return _sphinx("rtd", output / "html", args, cwd=src, env=env)
+    env = (("READTHEDOCS", "True"), ("READTHEDOCS_CANONICAL_URL", RTD_CANONICAL),
+           ("READTHEDOCS_OUTPUT", str(output)))
+    return _sphinx("html", output / "html", args, cwd=src, env=env)
 
 
 def build_without_label(tmp: Path, label: str = "about-cite") -> Build:
     """A scratch copy of docs/ with one section label removed (no -W: the build must finish)."""
-    src = tmp / "docs"
-    shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
-    (tmp / "src").symlink_to(REPO / "src")
+    src = _checkout(tmp)
     for page in src.glob("*.md"):
         text = page.read_text(encoding="utf-8")
         if f"({label})=\n" in text:
             page.write_text(text.replace(f"({label})=\n", ""), encoding="utf-8")
     out = tmp / "html"
-    return _sphinx("no-label", out, ["-b", "html", "-d", str(tmp / "doctrees"), str(src),
-                                     str(out)])
+    return _sphinx("no-label", out, ["-b", "html", "-d", str(tmp / "doctrees"), ".", str(out)],
+                   cwd=src)
 
 
 #: builders checked after the html build, reusing its environment (their read phase is the
@@ -96,21 +93,18 @@ OTHER_BUILDERS = ("dirhtml", "singlehtml", "epub", "latex", "text")
 
 
 def build_others(tmp: Path, html: Build) -> dict[str, Build]:
-    doctrees = tmp / "doctrees"
-    shutil.copytree(html.outdir.parent / "doctrees", doctrees)
     results = {}
     for builder in OTHER_BUILDERS:
         out = tmp / builder
-        args = ["-n", "-W", "--keep-going", "-b", builder, "-d", str(doctrees), str(DOCS),
+        args = ["-n", "-W", "--keep-going", "-b", builder, "-d", "_build/doctrees", ".",
                 str(out)]
-        results[builder] = _sphinx(builder, out, args)
+        results[builder] = _sphinx(builder, out, args, cwd=html.srcdir, env=html.env)
     return results
 
 
 RECIPES = {
-    "html": lambda tmp: build_with("html", tmp),
-    "html-j2": lambda tmp: build_with("html", tmp, "-j", "2"),
-    "rtd": build_like_read_the_docs,
+    "html": build_like_read_the_docs,
+    "html-j2": lambda tmp: build_like_read_the_docs(tmp, "-j", "2"),
     "no-label": build_without_label,
 }
 
