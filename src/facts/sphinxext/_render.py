@@ -46,26 +46,29 @@ def short_publisher(publisher: str) -> str:
     return publisher.split(" (", 1)[0]
 
 
-def cite(data: Dataset, source_ids: Iterable[str], fact_id: str = "") -> nodes.inline:
-    """``[Reuters; BBC]``: each publisher links to its entry on the sources page.
+def cite(data: Dataset, source_ids: Iterable[str], event_id: str = "") -> nodes.inline:
+    """``[Reuters; BBC]``, naming each publisher once.
 
-    A publisher is named once however many of its articles are cited; past ``CITE_LIMIT``
-    names, "and N more" links to the fact's entry (``fact_id``), which lists every source.
+    Without ``event_id`` each publisher links to its entry on the sources page.  With it, the
+    whole citation is one link to the event's entry, which lists every source: one link per
+    citation keeps the prose readable, also for screen readers moving from link to link, and
+    past ``CITE_LIMIT`` publishers the text ends "and N more".
     """
     by_publisher: dict[str, str] = {}
     for sid in source_ids:
         by_publisher.setdefault(short_publisher(data.sources[sid].publisher), sid)
-    shown = list(by_publisher.items())
-    rest = len(shown) - CITE_LIMIT if fact_id and len(shown) > CITE_LIMIT + 1 else 0
     node = nodes.inline(classes=["facts", "facts-cite"])
+    if event_id:
+        names = list(by_publisher)
+        if len(names) > CITE_LIMIT + 1:
+            names = [*names[:CITE_LIMIT], f"and {len(names) - CITE_LIMIT} more"]
+        node += _xref("event", event_id, "[" + "; ".join(names) + "]")
+        return node
     node += nodes.Text("[")
-    for i, (name, sid) in enumerate(shown[:len(shown) - rest]):
+    for i, (name, sid) in enumerate(by_publisher.items()):
         if i:
             node += nodes.Text("; ")
         node += _xref("source", sid, name)
-    if rest:
-        node += nodes.Text("; ")
-        node += _xref("event", fact_id, f"and {rest} more")
     node += nodes.Text("]")
     return node
 

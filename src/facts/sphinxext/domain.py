@@ -142,6 +142,12 @@ class FactsDomain(Domain):
         home = self.target(typ, target)
         if home is not None:
             return make_refnode(builder, fromdocname, home[0], home[1], contnode, target)
+        if typ == "event" and target in self.dataset.events:
+            # No timeline lists the event: cite its first source instead.
+            typ, target = "source", self.dataset.events[target].sources[0]
+            home = self.target(typ, target)
+            if home is not None:
+                return make_refnode(builder, fromdocname, home[0], home[1], contnode, target)
         if typ == "source" and target in self.dataset.sources:
             # No page lists the sources: link to the source itself.
             ref = nodes.reference("", "", internal=False, refuri=self.dataset.sources[target].url)
