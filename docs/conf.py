@@ -67,3 +67,8 @@ notfound_urls_prefix = urlsplit(html_baseurl).path  # absolute asset links work 
 # redirected by facts.sphinxext.anchors (pages through sphinx-reredirects).
 facts_url_contract = "stable-urls.txt"
 facts_cite_url = "https://azerbaijan-russia-ukraine.readthedocs.io/en/{version}/"
+
+# -- Link checking (make linkcheck; needs the network) ------------------------------------------
+linkcheck_timeout = 30
+linkcheck_retries = 2
+linkcheck_anchors = False  # cited pages are checked, not fragments inside news sites
