@@ -119,12 +119,6 @@ def range_parts(start: PartialDate, end: PartialDate | None) -> list[tuple[Parti
     return [(start, start.display()), (end, end.display())]
 
 
-def format_range(start: PartialDate, end: PartialDate | None) -> str:
-    """Plain-text form of :func:`range_parts`."""
-    parts = range_parts(start, end)
-    return range_separator(parts).join(text for _, text in parts)
-
-
 def range_separator(parts: list[tuple[PartialDate, str]]) -> str:
     """En dash, spaced when the left side has more than one word."""
     return "–" if " " not in parts[0][1] else " – "

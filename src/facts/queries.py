@@ -8,7 +8,7 @@ whose topics or dates now match), and otherwise only when a record it shows is e
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from typing import Any
 
 from facts import evidence
@@ -46,11 +46,10 @@ def _ids(records: list[Any]) -> tuple[str, ...]:
 
 
 #: query name -> function of (data, *params) giving a comparable, picklable result
-QUERIES: dict[str, Callable[..., Hashable]] = {
+QUERIES: dict[str, Callable[..., object]] = {
     "timeline": lambda data, *params: _ids(timeline(data, *params)),
     "evidence": lambda data, dimension: _ids(evidence.entries(data, dimension or None)),
-    "tally": lambda data: tuple((d, tuple(sorted(c.items())))
-                                for d, c in evidence.tally(data).items()),
+    "tally": evidence.tally,
     "verdict": lambda data: (evidence.verdict(data), data.site.answer),
     "sources": lambda data, kinds: _counted(data, sources(data, kinds)),
     "corrections": lambda data, kinds, of, topics: tuple(
@@ -60,5 +59,5 @@ QUERIES: dict[str, Callable[..., Hashable]] = {
 }
 
 
-def run(data: Dataset, name: str, params: tuple[Any, ...]) -> Hashable:
+def run(data: Dataset, name: str, params: tuple[Any, ...]) -> object:
     return QUERIES[name](data, *params)

@@ -256,9 +256,9 @@ class TallyDirective(FactsDirective):
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"name": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
-        self.domain.note_query(self.env.docname, "tally")
+        tally = self.domain.note_query(self.env.docname, "tally")
         rows: list[tuple[str, list[_render.Cell]]] = []
-        for dim, counts in evidence.tally(self.data).items():
+        for dim, counts in tally.items():
             lean = evidence.dimension_lean(counts)
             rows.append(("", [
                 [nodes.Text(DIMENSION_LABELS[dim])],

@@ -139,15 +139,12 @@ class FactsDomain(Domain):
             from facts.sphinxext.outputs import download_reference
 
             return download_reference(builder, fromdocname, target, contnode)
+        if typ == "event" and self.target(typ, target) is None and target in self.dataset.events:
+            # No timeline lists the event: cite its first source instead.
+            typ, target = "source", self.dataset.events[target].sources[0]
         home = self.target(typ, target)
         if home is not None:
             return make_refnode(builder, fromdocname, home[0], home[1], contnode, target)
-        if typ == "event" and target in self.dataset.events:
-            # No timeline lists the event: cite its first source instead.
-            typ, target = "source", self.dataset.events[target].sources[0]
-            home = self.target(typ, target)
-            if home is not None:
-                return make_refnode(builder, fromdocname, home[0], home[1], contnode, target)
         if typ == "source" and target in self.dataset.sources:
             # No page lists the sources: link to the source itself.
             ref = nodes.reference("", "", internal=False, refuri=self.dataset.sources[target].url)
