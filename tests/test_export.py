@@ -40,3 +40,28 @@ def test_export_is_deterministic(tmp_path, fixture_data: Dataset):
 def test_fixture_export_validates(fixture_data: Dataset):
     schema = json.loads(export.schema_path().read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(export.to_json(fixture_data))
+
+
+def test_checked_in_schema_is_generated_from_the_model():
+    """``python -m facts.schema`` regenerates it; the model's declarations are the source."""
+    from facts import schema
+
+    assert export.schema_path().read_text(encoding="utf-8") == schema.text()
+
+
+def test_every_schema_property_is_described():
+    from facts import schema
+
+    def undescribed(node: object, path: str) -> list[str]:
+        if not isinstance(node, dict):
+            return []
+        found = []
+        for name, prop in node.get("properties", {}).items():
+            if not prop.get("description"):
+                found.append(f"{path}.{name}")
+            found += undescribed(prop, f"{path}.{name}")
+        for name, sub in node.get("$defs", {}).items():
+            found += undescribed(sub, f"$defs.{name}")
+        return found
+
+    assert undescribed(schema.schema(), "") == []

@@ -111,7 +111,7 @@ def test_fixture_data_loads(fixture_data):
 
 
 def test_cache_is_reused_until_a_file_changes(tmp_path):
-    from facts.load import load_cached
+    from facts.cache import load_cached
 
     data = copy_data(tmp_path / "data")
     cache = tmp_path / "cache.pickle"

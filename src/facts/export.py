@@ -1,8 +1,9 @@
 """The dataset as JSON and CSV for download, and the record of published values.
 
 ``python -m facts.export OUTDIR`` writes ``facts.json`` (valid against ``facts.schema.json``, which
-it copies beside it), ``events.csv``, ``figures.csv`` and ``sources.csv``.  Output is sorted and
-has no timestamps, so two exports of the same data are byte-identical.
+it copies beside it) and one CSV file per record type.  Both are derived from the record types'
+declarations in :mod:`facts.model`, so a new field appears in every download by itself.  Output
+is sorted and has no timestamps: two exports of the same data are byte-identical.
 
 ``python -m facts.export --record`` rewrites ``data/published.json``: the value of every fact as
 readers see it, against which the tests demand a correction entry for every later change.
@@ -12,119 +13,151 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import io
 import json
-import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from facts import __version__
+from facts import __version__, model
+from facts.dates import PartialDate
+from facts.fields import Field, exported
 from facts.load import load
-from facts.model import Dataset, Event, Figure, Source
-from facts.text import format_estimate, format_figure
+from facts.text import format_figure
 
 SCHEMA = "facts.schema.json"
-CSV_FILES = ("events.csv", "figures.csv", "sources.csv")
+#: CSV files by record type; tables are shown on the site only
+CSV_KINDS = ("events", "figures", "sources", "corrections")
+CSV_FILES = tuple(f"{kind}.csv" for kind in CSV_KINDS)
+#: every download file, in the order the site lists them
+FILES = ("facts.json", SCHEMA, *CSV_FILES)
+#: how list fields are joined in a CSV cell
+LIST_SEPARATOR = "; "
+#: cells starting with these could run as spreadsheet formulas (OWASP's list)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def schema_path() -> Path:
     return Path(str(resources.files("facts") / "schema" / SCHEMA))
 
 
-def _source(s: Source) -> dict[str, Any]:
-    return {"id": s.id, "publisher": s.publisher, "title": s.title, "url": s.url,
-            "published": s.published.iso() if s.published else None,
-            "accessed": s.accessed.isoformat(), "kind": s.kind, "language": s.language,
-            "archive_url": s.archive_url}
+def plain(value: Any) -> Any:  # noqa: PLR0911 -- one case per type
+    """A record or value as JSON-ready data: dates as ISO strings, records as objects."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple) and value and isinstance(value[0], tuple):
+        return dict(value)  # table cells
+    if isinstance(value, tuple | list):
+        return [plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.key: plain(getattr(value, f.name)) for f in exported(type(value))}
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
-def _event(e: Event) -> dict[str, Any]:
-    evidence = None
-    if e.evidence is not None:
-        evidence = {"dimension": e.evidence.dimension, "lean": e.evidence.lean,
-                    "reason": e.evidence.reason}
-    return {"id": e.id, "date": e.date.iso(), "precision": e.date.precision,
-            "end": e.end.iso() if e.end else None, "title": e.title, "statement": e.statement,
-            "topics": list(e.topics), "sources": list(e.sources), "evidence": evidence,
-            "as_of": e.as_of.isoformat(), "review_by": e.review_by.isoformat()}
+def ordered(data: model.Dataset, kind: str) -> list[Any]:
+    """A kind's records in their download order: events by date, the rest by id."""
+    if kind == "events":
+        return data.timeline()
+    records: dict[str, Any] = getattr(data, kind)
+    return [records[k] for k in sorted(records)]
 
 
-def _figure(f: Figure) -> dict[str, Any]:
-    return {"id": f.id, "label": f.label, "statement": f.statement, "date": f.date.iso(),
-            "unit": f.unit, "text": format_figure(f),
-            "estimates": [{"low": e.low, "high": e.high, "qualifier": e.qualifier, "by": e.by,
-                           "sources": list(e.sources), "text": format_estimate(e, f.unit)}
-                          for e in f.estimates],
-            "as_of": f.as_of.isoformat(), "review_by": f.review_by.isoformat()}
+def to_json(data: model.Dataset) -> dict[str, Any]:
+    return {"version": __version__, "as_of": data.site.as_of.isoformat(),
+            "answer": plain(data.site.answer),
+            **{kind: [plain(r) for r in ordered(data, kind)] for kind in model.KINDS}}
 
 
-def to_json(data: Dataset) -> dict[str, Any]:
-    answer = data.site.answer
-    return {
-        "version": __version__,
-        "as_of": data.site.as_of.isoformat(),
-        "answer": {"lean": answer.lean, "headline": answer.headline, "summary": answer.summary},
-        "events": [_event(e) for e in data.timeline()],
-        "figures": [_figure(data.figures[k]) for k in sorted(data.figures)],
-        "sources": [_source(data.sources[k]) for k in sorted(data.sources)],
-        "corrections": [
-            {"id": c.id, "kind": c.kind, "date": c.date.isoformat(), "statement": c.statement,
-             "article_said": c.article_said or None, "previous": c.previous or None,
-             "facts": list(c.facts), "topics": list(c.topics)}
-            for c in sorted(data.corrections.values(), key=lambda c: (c.date, c.id))
-        ],
-    }
+# -- CSV ------------------------------------------------------------------------------------------
+
+def columns(cls: type) -> list[str]:
+    """CSV columns of a record type: its fields, nested records flattened with a prefix, and
+    for a list of records (a figure's estimates) one row per item, keyed ``id:n``."""
+    found: list[str] = []
+    for f in exported(cls):
+        if f.shape == "record":
+            found += [f"{f.key}_{c}" for c in columns(_record(f))]
+        elif f.shape == "records":
+            found += ["key", f.key, *(c for c in columns(_record(f)) if c not in found)]
+        else:
+            found.append(f.key)
+    return found
 
 
-EVENT_COLUMNS = ("id", "date", "precision", "end", "title", "statement", "topics", "sources",
-                 "as_of", "review_by", "dimension", "lean")
-FIGURE_COLUMNS = ("id", "label", "date", "unit", "low", "high", "qualifier", "by", "sources",
-                  "text")
-SOURCE_COLUMNS = ("id", "publisher", "title", "url", "published", "accessed", "kind", "language",
-                  "archive_url")
+def _record(f: Field) -> type:
+    assert f.record is not None
+    return f.record
 
 
-def _csv(columns: Sequence[str], rows: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()})
-    return out.getvalue()
+def rows(record: Any) -> Iterator[dict[str, Any]]:
+    """The CSV rows of one record."""
+    base: dict[str, Any] = {}
+    items: tuple[Field, tuple[Any, ...]] | None = None
+    for f in exported(type(record)):
+        value = getattr(record, f.name)
+        if f.shape == "record":
+            nested = next(rows(value)) if value is not None else {}
+            base |= {f"{f.key}_{c}": nested.get(c) for c in columns(_record(f))}
+        elif f.shape == "records":
+            items = (f, value)
+        else:
+            base[f.key] = plain(value)
+    if items is None:
+        yield base
+        return
+    f, values = items
+    for number, item in enumerate(values, 1):
+        yield {**base, "key": f"{base['id']}:{number}", f.key: number, **next(rows(item))}
 
 
-def to_csv(data: Dataset) -> dict[str, str]:
-    """File name -> CSV text; lists are joined with ``;``."""
-    doc = to_json(data)
-    events = [{**{k: v for k, v in e.items() if k != "evidence"},
-               "dimension": (e["evidence"] or {}).get("dimension"),
-               "lean": (e["evidence"] or {}).get("lean")} for e in doc["events"]]
-    figures = [{"id": f["id"], "label": f["label"], "date": f["date"], "unit": f["unit"],
-                **{k: v for k, v in est.items()}}
-               for f in doc["figures"] for est in f["estimates"]]
-    return {"events.csv": _csv(EVENT_COLUMNS, events),
-            "figures.csv": _csv(FIGURE_COLUMNS, figures),
-            "sources.csv": _csv(SOURCE_COLUMNS, doc["sources"])}
+def cell(value: Any) -> Any:
+    """A CSV cell: lists joined, text that a spreadsheet would run as a formula quoted."""
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(map(str, value))
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
-def write(data: Dataset, outdir: Path) -> list[Path]:
-    """Write the download files into ``outdir``; return their paths."""
+def to_csv(data: model.Dataset) -> dict[str, str]:
+    """File name -> CSV text."""
+    files = {}
+    for kind in CSV_KINDS:
+        cls = model.KINDS[kind]
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=columns(cls), lineterminator="\n")
+        writer.writeheader()
+        for record in ordered(data, kind):
+            for row in rows(record):
+                writer.writerow({k: cell(v) for k, v in row.items()})
+        files[f"{kind}.csv"] = out.getvalue()
+    return files
+
+
+def write(data: model.Dataset, outdir: Path) -> list[Path]:
+    """Write the download files into ``outdir`` (only those whose content changed); return
+    their paths."""
     outdir.mkdir(parents=True, exist_ok=True)
     files = {"facts.json": json.dumps(to_json(data), ensure_ascii=False, indent=1) + "\n",
-             **to_csv(data)}
+             SCHEMA: schema_path().read_text(encoding="utf-8"), **to_csv(data)}
     written = []
-    for name, text in files.items():
-        (outdir / name).write_text(text, encoding="utf-8")
-        written.append(outdir / name)
-    written.append(Path(shutil.copyfile(schema_path(), outdir / SCHEMA)))
+    for name in FILES:
+        path = outdir / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != files[name]:
+            path.write_text(files[name], encoding="utf-8")
+        written.append(path)
     return written
 
 
 # -- published values --------------------------------------------------------------------------
 
-def published_values(data: Dataset) -> dict[str, str]:
+def published_values(data: model.Dataset) -> dict[str, str]:
     """Every fact's value as a reader sees it: date, span and statement, or the figure text."""
     values = {e.id: f"{e.date.iso()}/{e.end.iso() if e.end else ''}: {e.statement}"
               for e in data.events.values()}
@@ -132,15 +165,15 @@ def published_values(data: Dataset) -> dict[str, str]:
     return dict(sorted(values.items()))
 
 
-def record_path(data: Dataset) -> Path:
+def record_path(data: model.Dataset) -> Path:
     return data.root / "published.json"
 
 
-def read_record(data: Dataset) -> dict[str, Any]:
+def read_record(data: model.Dataset) -> dict[str, Any]:
     return dict(json.loads(record_path(data).read_text(encoding="utf-8")))
 
 
-def write_record(data: Dataset) -> Path:
+def write_record(data: model.Dataset) -> Path:
     doc = {"version": __version__, "as_of": data.site.as_of.isoformat(),
            "values": published_values(data)}
     path = record_path(data)
@@ -155,14 +188,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--record", action="store_true",
                         help="rewrite data/published.json from the current data")
     args = parser.parse_args(argv)
-    data = load()
-    if args.record:
-        print(write_record(data))
-    if args.outdir:
-        for path in write(data, args.outdir):
-            print(path)
     if not (args.record or args.outdir):
         parser.error("give OUTDIR, --record or both")
+    data = load()
+    if args.record:
+        print(f"recorded the published values in {write_record(data)}")
+    if args.outdir:
+        for path in write(data, args.outdir):
+            print(f"wrote {path}")
     return 0
 
 

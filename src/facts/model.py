@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from facts.dates import PartialDate
+from facts.fields import spec
 
 Topic = Literal[
     "ukraine", "russia", "nagorno-karabakh", "peace-process", "turkey", "iran", "eu", "energy", "un"
@@ -51,15 +52,6 @@ LEAN_LABELS: dict[str, str] = {
     "ukraine": "Toward Ukraine",
     "neither": "Neither",
 }
-SOURCE_KIND_LABELS: dict[str, str] = {
-    "document": "Primary documents",
-    "official": "Official statements and sites",
-    "wire": "Wire services",
-    "news": "News outlets",
-    "analysis": "Research and analysis",
-    "database": "Databases",
-    "encyclopedia": "Encyclopedias",
-}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,23 +59,26 @@ class Source:
     """A document the site cites: who published what, where, and when it was read."""
 
     id: str
-    publisher: str
-    title: str
-    url: str
-    accessed: dt.date
-    kind: SourceKind
-    language: str
-    published: PartialDate | None = None
-    archive_url: str | None = None
+    publisher: str = spec("Who published the document: the outlet, agency or body of record.")
+    title: str = spec("The document's own headline or title; a work without one has a short "
+                      "description in square brackets.")
+    url: str = spec("Where the document was read: the publisher's own address.", url=True)
+    accessed: dt.date = spec("The day the document was last read for this site.")
+    kind: SourceKind = spec("What sort of document it is.")
+    language: str = spec("The document's language, as an ISO 639-1 code such as en or ru.")
+    published: PartialDate | None = spec("When the document was published, to the known "
+                                         "precision.", default=None)
+    archive_url: str | None = spec("A copy in a web archive, if one was made.", default=None,
+                                   url=True)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
     """How one action or statement bears on the title question."""
 
-    dimension: Dimension
-    lean: Lean
-    reason: str
+    dimension: Dimension = spec("The dimension of the evidence the entry belongs to.")
+    lean: Lean = spec("Which way the entry leans.")
+    reason: str = spec("Why the entry leans that way, in one sentence.")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,26 +86,33 @@ class Event:
     """Something that happened on a date (or over a span), with its sources."""
 
     id: str
-    date: PartialDate
-    title: str
-    statement: str
-    topics: tuple[Topic, ...]
-    sources: tuple[str, ...]
-    as_of: dt.date
-    review_by: dt.date
-    end: PartialDate | None = None
-    evidence: Evidence | None = None
+    date: PartialDate = spec("When it happened (or began), to the precision the sources "
+                             "support.")
+    title: str = spec("A short title.")
+    statement: str = spec("What happened, in one to three sentences, with attribution where a "
+                          "claim rests on one party.")
+    topics: tuple[Topic, ...] = spec("The topics the event belongs to; they choose the "
+                                     "timelines that list it.")
+    sources: tuple[str, ...] = spec("The sources that support the statement.", ref="sources")
+    as_of: dt.date = spec("The day the statement was last checked against its sources.")
+    review_by: dt.date = spec("The day by which it must be checked again.")
+    end: PartialDate | None = spec("When it ended, for a span.", default=None)
+    evidence: Evidence | None = spec("How the event bears on the title question, if it does.",
+                                     default=None)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Estimate:
     """One party's figure; ``low == high`` for a single value."""
 
-    low: float
-    high: float
-    by: str
-    sources: tuple[str, ...]
-    qualifier: Qualifier = ""
+    low: float = spec("The lowest value given (the value itself for a single number).",
+                      checks=("finite",))
+    high: float = spec("The highest value given (the value itself for a single number).",
+                       checks=("finite",))
+    by: str = spec("Who gives the figure.")
+    sources: tuple[str, ...] = spec("The sources that report it.", ref="sources")
+    qualifier: Qualifier = spec("How exact the figure is, printed before the number.",
+                                default="")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -118,13 +120,14 @@ class Figure:
     """A number the site states, with every estimate and who gives it."""
 
     id: str
-    label: str
-    statement: str
-    date: PartialDate
-    unit: str
-    estimates: tuple[Estimate, ...]
-    as_of: dt.date
-    review_by: dt.date
+    label: str = spec("What the number counts, as a short label.")
+    statement: str = spec("What the number measures and who reports it.")
+    date: PartialDate = spec("The date the number refers to.")
+    unit: str = spec("The unit of every estimate.")
+    estimates: tuple[Estimate, ...] = spec("Every estimate, one per party that gives one.",
+                                           key="estimate")
+    as_of: dt.date = spec("The day the estimates were last checked against their sources.")
+    review_by: dt.date = spec("The day by which they must be checked again.")
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -133,18 +136,20 @@ class Figure:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Column:
-    key: str
-    label: str
-    width: int = 1
-    kind: ColumnKind = "text"
+    key: str = spec("The key of the rows' cells in this column.")
+    label: str = spec("The column heading.")
+    width: int = spec("The column's relative width.", default=1, checks=("integer",))
+    kind: ColumnKind = spec("What the cells hold: text from the row, or the dates or sources of "
+                            "the row's facts.", default="text")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Row:
     """A table row: plain-text cells plus the facts whose dates and sources it shows."""
 
-    cells: tuple[tuple[str, str], ...]
-    facts: tuple[str, ...]
+    cells: tuple[tuple[str, str], ...] = spec("The text of each text column, by column key.")
+    facts: tuple[str, ...] = spec("The facts whose dates and sources the row shows.",
+                                  ref="facts")
 
     def cell(self, key: str) -> str:
         return dict(self.cells).get(key, "")
@@ -153,11 +158,11 @@ class Row:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Table:
     id: str
-    caption: str
-    columns: tuple[Column, ...]
-    rows: tuple[Row, ...]
-    as_of: dt.date
-    review_by: dt.date
+    caption: str = spec("The table's caption.")
+    columns: tuple[Column, ...] = spec("The columns, in order.")
+    rows: tuple[Row, ...] = spec("The rows, in order.", key="row")
+    as_of: dt.date = spec("The day the rows were last checked.")
+    review_by: dt.date = spec("The day by which they must be checked again.")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -165,32 +170,34 @@ class Correction:
     """A dated, public change of substance: to the original article or to a published fact."""
 
     id: str
-    kind: CorrectionKind
-    date: dt.date
-    statement: str
-    facts: tuple[str, ...]
-    article_said: str = ""
-    previous: str = ""
-    topics: tuple[Topic, ...] = ()
+    kind: CorrectionKind = spec("A correction (it was wrong), a clarification (it misled) or an "
+                                "update (it is out of date).")
+    date: dt.date = spec("The day the correction was made.")
+    statement: str = spec("What is right, in the site's words.")
+    facts: tuple[str, ...] = spec("The facts (or sources) that establish it.", ref="facts")
+    article_said: str = spec("What the original article said, quoted.", default="")
+    previous: str = spec("What this site said before, for a change to a published fact.",
+                         default="")
+    topics: tuple[Topic, ...] = spec("The topic pages that show the correction.", default=())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Answer:
     """The short answer to the title question, which must agree with the evidence."""
 
-    lean: Lean
-    headline: str
-    summary: str
+    lean: Lean = spec("The answer's lean; it must match the evidence.")
+    headline: str = spec("The answer in one sentence.")
+    summary: str = spec("The answer in a short paragraph.")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Era:
     """A stretch of the history, for grouping the drawn timeline; eras follow each other."""
 
-    id: str
-    title: str
-    start: PartialDate
-    end: PartialDate | None  # None: ongoing
+    id: str = spec("The era's id.")
+    title: str = spec("The era's title.")
+    start: PartialDate = spec("When the era begins.")
+    end: PartialDate | None = spec("When it ends; none for the present era.", default=None)
 
     def contains(self, date: PartialDate) -> bool:
         after_start = date.first_day() >= self.start.first_day()
@@ -199,13 +206,27 @@ class Era:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Site:
-    as_of: dt.date
-    answer: Answer
-    eras: tuple[Era, ...] = ()
+    as_of: dt.date = spec("The site's as-of date: no fact is checked later, and every page "
+                          "shows it.")
+    answer: Answer = spec("The short answer on the front page.")
+    eras: tuple[Era, ...] = spec("The eras of the drawn timeline, in order.", key="era",
+                                 default=())
 
 
 Fact = Event | Figure | Table
-Record = Source | Event | Figure | Table | Correction
+
+#: Record types by the folder that holds them, one TOML file per record.  The loader, the
+#: exports and the schema go through this table, so a new record type is declared here, in its
+#: dataclass and as a :class:`Dataset` field, and nowhere else.
+KINDS: dict[str, type] = {
+    "sources": Source,
+    "events": Event,
+    "figures": Figure,
+    "tables": Table,
+    "corrections": Correction,
+}
+#: kinds whose ids a citation may name
+CITABLE = ("sources", "events", "figures", "tables")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

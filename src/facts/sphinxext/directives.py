@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from facts import evidence
 from facts.dates import PartialDate
-from facts.load import closest
+from facts.ids import closest
 from facts.model import (
     CORRECTION_KINDS,
     DIMENSION_LABELS,

@@ -27,7 +27,8 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from facts import queries
-from facts.load import FactsError, load_cached
+from facts.cache import load_cached
+from facts.load import FactsError
 from facts.model import Dataset
 
 if TYPE_CHECKING:

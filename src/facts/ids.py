@@ -1,0 +1,32 @@
+"""Suggestions for an unknown id: the closest ids, and what an id is if it exists elsewhere."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+
+#: a record kind in messages: "an event", "a figure"
+ARTICLES = {"sources": "a source", "events": "an event", "figures": "a figure",
+            "tables": "a table", "corrections": "a correction"}
+
+
+def closest(name: str, known: Iterable[str]) -> str:
+    """`` (closest: 'a', 'b')`` for an unknown id, or nothing when no id is close.
+
+    Ids that start with ``name`` come first (a truncated id), then similar spellings.
+    """
+    known = sorted(known)
+    close = [k for k in known if k.startswith(name)][:3]
+    close += [k for k in difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+              if k not in close]
+    return f" (closest: {', '.join(map(repr, close[:3]))})" if close else ""
+
+
+def unknown(name: str, wanted: str, pool: Iterable[str],
+            elsewhere: Mapping[str, Iterable[str]] = {}) -> str:
+    """The message for an id that ``pool`` lacks: the kind it really is, if it exists as another
+    kind, else the closest ids of the wanted kind."""
+    for kind, ids in elsewhere.items():
+        if name in ids:
+            return f"{name!r} is {ARTICLES.get(kind, kind)}; {wanted} is needed here"
+    return f"unknown {wanted} {name!r}{closest(name, pool)}"
