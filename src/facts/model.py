@@ -19,39 +19,85 @@ from facts.fields import spec
 Topic = Literal[
     "ukraine", "russia", "nagorno-karabakh", "peace-process", "turkey", "iran", "eu", "energy", "un"
 ]
+#: The dimensions of the evidence; each has a universe (data/dimensions/) and a rule
+#: (:mod:`facts.evidence`).
 Dimension = Literal[
-    "statements", "un-votes", "sanctions", "aid", "arms", "treaties", "trade-energy"
+    "un-votes", "leaders", "statements", "agreements", "trade", "energy-transit", "aid", "arms",
+    "sanctions",
 ]
+Side = Literal["russia", "ukraine"]
 Lean = Literal["russia", "ukraine", "neither"]
+Strength = Literal["clear", "slight", "none"]
 SourceKind = Literal["official", "document", "wire", "news", "encyclopedia", "analysis", "database"]
+#: who stands behind a publisher: a party's government or state media, an outlet aligned with a
+#: government, an independent outlet, or a body that speaks for none of the parties
+StandsBehind = Literal["government", "state-media", "pro-government", "advocacy", "independent",
+                       "intergovernmental", "encyclopedia", "think-tank", "academic", "database"]
+Party = Literal["azerbaijan", "russia", "ukraine", "armenia", "nagorno-karabakh", "turkey", "iran",
+                "georgia", "kazakhstan", "latvia", "united-states", "united-kingdom",
+                "european-union"]
 CorrectionKind = Literal["correction", "clarification", "update"]
-ColumnKind = Literal["text", "date", "sources"]
+ColumnKind = Literal["text", "date", "sources", "lean"]
 #: how exact an estimate is; printed before the number
 Qualifier = Literal["", "about", "at least", "more than", "up to"]
+#: the units a figure may count in; facts.text prints each, the data dictionary explains each
+Unit = Literal["usd", "eur", "azn", "rub", "uah", "percent", "km2", "bcm", "cubic-metres",
+               "tonnes", "people", "deaths", "troops", "states", "stations", "points",
+               "articles", "documents", "years"]
+Vote = Literal["yes", "no", "abstain", "non-voting", "unconfirmed"]
+Sector = Literal["gas", "oil", "electricity", "transport"]
+Arrangement = Literal["in force", "ended", "announced"]
+Delivery = Literal["delivered", "pledged"]
+Currency = Literal["USD", "EUR", "AZN", "UAH"]
+Direction = Literal["to-ukraine", "to-russia", "from-russia", "from-ukraine"]
+Finding = Literal["reported", "denied", "confirmed"]
+SanctionsAction = Literal["refusal", "joined", "compliance", "circumvention-report", "designation",
+                          "response"]
+Target = Literal["state", "private"]
+Stance = Literal["supports-ukraine", "supports-russia", "balanced", "no-reaction"]
 
 TOPICS: tuple[str, ...] = get_args(Topic)
 DIMENSIONS: tuple[str, ...] = get_args(Dimension)
+SIDES: tuple[str, ...] = get_args(Side)
 LEANS: tuple[str, ...] = get_args(Lean)
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 CORRECTION_KINDS: tuple[str, ...] = get_args(CorrectionKind)
 COLUMN_KINDS: tuple[str, ...] = get_args(ColumnKind)
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+#: publishers that speak for one party, whose claims the site attributes
+PARTISAN: frozenset[str] = frozenset({"government", "state-media", "pro-government", "advocacy"})
 
-#: Headings for the evidence view and the data download, in display order.
-DIMENSION_LABELS: dict[str, str] = {
-    "statements": "Statements",
-    "un-votes": "UN votes",
-    "sanctions": "Sanctions",
-    "aid": "Humanitarian and energy aid",
-    "arms": "Arms",
-    "treaties": "Treaties and declarations",
-    "trade-energy": "Trade and energy",
-}
 LEAN_LABELS: dict[str, str] = {
     "russia": "Toward Russia",
     "ukraine": "Toward Ukraine",
     "neither": "Neither",
 }
+#: the fields of [evidence] each dimension needs, beyond dimension, side and reason
+DIMENSION_FIELDS: dict[str, tuple[str, ...]] = {
+    "un-votes": ("resolution", "vote"),
+    "leaders": ("counterpart",),
+    "statements": ("stance",),
+    "agreements": ("instrument",),
+    "trade": ("year",),
+    "energy-transit": ("sector", "status"),
+    "aid": ("delivery",),
+    "arms": ("direction", "finding"),
+    "sanctions": ("action",),
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Publisher:
+    """Who publishes the cited documents, and whom they speak for."""
+
+    id: str
+    name: str = spec("The publisher's name as readers know it.")
+    description: str = spec("What the publisher is, in a few words: a state news agency, an "
+                            "independent outlet, a think tank.")
+    stands_behind: StandsBehind = spec("Who stands behind the publisher: a party's government "
+                                       "or state media, an aligned outlet, or no party.")
+    party: Party | None = spec("The party a government, state or pro-government publisher "
+                               "speaks for.", default=None)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,7 +105,7 @@ class Source:
     """A document the site cites: who published what, where, and when it was read."""
 
     id: str
-    publisher: str = spec("Who published the document: the outlet, agency or body of record.")
+    publisher: str = spec("Who published the document (a publisher id).", ref="publishers")
     title: str = spec("The document's own headline or title; a work without one has a short "
                       "description in square brackets.")
     url: str = spec("Where the document was read: the publisher's own address.", url=True)
@@ -70,15 +116,55 @@ class Source:
                                          "precision.", default=None)
     archive_url: str | None = spec("A copy in a web archive, if one was made.", default=None,
                                    url=True)
+    via: str | None = spec("The wire service or publisher of record whose text this copy "
+                           "carries (a publisher id), if not the publisher itself.",
+                           default=None, ref="publishers")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
-    """How one action or statement bears on the title question."""
+    """How an event or figure belongs to one dimension of the evidence.
 
-    dimension: Dimension = spec("The dimension of the evidence the entry belongs to.")
-    lean: Lean = spec("Which way the entry leans.")
-    reason: str = spec("Why the entry leans that way, in one sentence.")
+    Beyond the dimension, the side it concerns and a reason, each dimension has its own fields
+    (:data:`DIMENSION_FIELDS`), which its rule in :mod:`facts.evidence` weighs.
+    """
+
+    dimension: Dimension = spec("The dimension of the evidence the item belongs to.")
+    side: Side = spec("The country the item concerns: Russia or Ukraine.")
+    reason: str = spec("What the item shows about Baku's stance, in one neutral sentence.")
+    resolution: str = spec("UN votes: the resolution's symbol, such as A/RES/ES-11/1.",
+                           default="")
+    vote: Vote | None = spec("UN votes: Azerbaijan's recorded vote.", default=None)
+    tally: tuple[int, ...] = spec("UN votes: the votes in favour, against and abstaining, as "
+                                  "the UN recorded them.", default=(), checks=("non-negative",))
+    counterpart: str = spec("Leaders: whom Aliyev met, or who visited.", default="")
+    format: str = spec("Leaders: the kind of meeting or visit.", default="")
+    place: str = spec("Leaders: where it took place.", default="")
+    instrument: str = spec("Agreements: what was signed (declaration, agreement, memorandum, "
+                           "protocol).", default="")
+    documents: int | None = spec("Agreements: how many documents were signed on the occasion.",
+                                 default=None, checks=("non-negative",))
+    sector: Sector | None = spec("Energy and transit: the sector.", default=None)
+    status: Arrangement | None = spec("Energy and transit: whether the arrangement is in force, "
+                                      "has ended or was only announced.", default=None)
+    amount: float | None = spec("Aid: the value reported, in ``currency``.", default=None,
+                                checks=("non-negative",))
+    currency: Currency | None = spec("Aid: the currency of ``amount``.", default=None)
+    delivery: Delivery | None = spec("Aid: delivered, or only pledged.", default=None)
+    direction: Direction | None = spec("Arms: which way the reported goods went.", default=None)
+    finding: Finding | None = spec("Arms: whether the transfer was only reported, denied, or "
+                                   "confirmed.", default=None)
+    action: SanctionsAction | None = spec("Sanctions: a refusal to join, joining, a step to "
+                                          "comply, a report of circumvention, a designation by a "
+                                          "sanctioning government, or Baku's response.",
+                                          default=None)
+    target: Target | None = spec("Sanctions: whether a designation targets the Azerbaijani state "
+                                 "(a state body, a state company or an asset it owns) or private "
+                                 "parties.", default=None)
+    stance: Stance | None = spec("Statements: whose position the statement supports.",
+                                 default=None)
+    occasion: str = spec("Statements: the turning point of the war it answers.", default="")
+    year: int | None = spec("Trade: the calendar year the figure covers.", default=None)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -97,8 +183,10 @@ class Event:
     as_of: dt.date = spec("The day the statement was last checked against its sources.")
     review_by: dt.date = spec("The day by which it must be checked again.")
     end: PartialDate | None = spec("When it ended, for a span.", default=None)
-    evidence: Evidence | None = spec("How the event bears on the title question, if it does.",
-                                     default=None)
+    account: Party | None = spec("Whose account the statement is, when every source speaks for "
+                                 "one party.", default=None)
+    evidence: Evidence | None = spec("The dimension of the evidence the event belongs to, if "
+                                     "any.", default=None)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -123,11 +211,26 @@ class Figure:
     label: str = spec("What the number counts, as a short label.")
     statement: str = spec("What the number measures and who reports it.")
     date: PartialDate = spec("The date the number refers to.")
-    unit: str = spec("The unit of every estimate.")
-    estimates: tuple[Estimate, ...] = spec("Every estimate, one per party that gives one.",
+    unit: Unit = spec("The unit of every estimate.")
+    estimates: tuple[Estimate, ...] = spec("Every estimate, one per party that gives one; the "
+                                           "first is the headline value the pages show.",
                                            key="estimate")
     as_of: dt.date = spec("The day the estimates were last checked against their sources.")
     review_by: dt.date = spec("The day by which they must be checked again.")
+    quantity: str = spec("The quantity the figure measures, shared by the figures of one series "
+                         "(such as cumulative aid at different dates); the latest is its "
+                         "current value.", default="")
+    evidence: Evidence | None = spec("The dimension of the evidence the figure belongs to, if "
+                                     "any.", default=None)
+
+    @property
+    def headline(self) -> Estimate:
+        """The value pages show; the other estimates are alternatives, named as such."""
+        return self.estimates[0]
+
+    @property
+    def series(self) -> str:
+        return self.quantity or self.id
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -182,12 +285,61 @@ class Correction:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Gap:
+    """A member of a dimension's universe that no source found was able to settle."""
+
+    member: str = spec("The member, in the dimension's member notation.")
+    note: str = spec("What was looked for, and what is missing.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Universe:
+    """What one dimension of the evidence counts, listed so that a test keeps it complete.
+
+    The file name is the dimension.  ``members`` lists the universe as far as it is known (UN
+    resolution symbols, ``YEAR side`` for trade, ``DATE counterpart`` for leaders' meetings,
+    otherwise the ids of the items); each member needs exactly one item or a gap.  Events
+    since ``since`` whose text matches ``candidates`` must be items of the dimension or be listed
+    in ``exempt``, so an item cannot be left out unnoticed.
+    """
+
+    id: str
+    title: str = spec("The dimension's heading.")
+    order: int = spec("Where the dimension comes in the evidence page.", checks=("integer",))
+    question: str = spec("The question the dimension answers.")
+    universe: str = spec("What the dimension counts, in one sentence.")
+    since: PartialDate = spec("The start of the period the rule weighs.")
+    members: tuple[str, ...] = spec("The universe, member by member.")
+    gaps: tuple[Gap, ...] = spec("Members no source settles, with what is missing.", key="gap",
+                                 default=())
+    candidates: str = spec("A regular expression: events since ``since`` whose title or "
+                           "statement match must be items of the dimension or exempt.",
+                           default="")
+    exempt: tuple[str, ...] = spec("Events that match ``candidates`` but are not items.",
+                                   default=(), ref="facts")
+    case_russia: str = spec("The strongest case that this dimension shows Baku leaning toward "
+                            "Moscow, in the words of those who make it.")
+    case_ukraine: str = spec("The strongest case that it shows Baku leaning toward Kyiv.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Point:
+    """One sentence of the short answer, with the lean and strength it claims."""
+
+    text: str = spec("The sentence.")
+    dimension: Dimension = spec("The dimension whose finding the sentence reports.")
+    lean: Lean = spec("The lean the sentence claims; it must match the finding.")
+    strength: Strength = spec("How strong a lean the sentence claims; at most the finding's.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Answer:
     """The short answer to the title question, which must agree with the evidence."""
 
     lean: Lean = spec("The answer's lean; it must match the evidence.")
-    headline: str = spec("The answer in one sentence.")
-    summary: str = spec("The answer in a short paragraph.")
+    headline: str = spec("The answer in one sentence; its words must not claim another lean.")
+    points: tuple[Point, ...] = spec("The sentences that sum up the evidence, each with its "
+                                     "claimed lean.", key="point")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -224,6 +376,8 @@ KINDS: dict[str, type] = {
     "figures": Figure,
     "tables": Table,
     "corrections": Correction,
+    "publishers": Publisher,
+    "dimensions": Universe,
 }
 #: kinds whose ids a citation may name
 CITABLE = ("sources", "events", "figures", "tables")
@@ -239,6 +393,8 @@ class Dataset:
     figures: dict[str, Figure]
     tables: dict[str, Table]
     corrections: dict[str, Correction]
+    publishers: dict[str, Publisher]
+    dimensions: dict[str, Universe]
     paths: dict[str, Path] = field(repr=False)
     root: Path = field(repr=False)
 
