@@ -83,31 +83,34 @@ def member(item: Item) -> str:
 
 
 def _since(universe: Universe, found: Iterable[Item]) -> list[Item]:
+    """Items that may fall on or after the universe's start (a year-precise date counts when
+    the year reaches it)."""
     start = universe.since.first_day()
-    return [i for i in found if i.date.first_day() >= start]
+    return [i for i in found if i.date.last_day() >= start]
 
 
 def _ratio(universe: Universe, found: list[Item], counts: Counter[str], noun: str,
-           *, after: str) -> Finding:
+           *, after: str, one: str) -> Finding:
     """Lean toward the side with at least twice the other's count (clear at three times)."""
     ru, ua = counts["russia"], counts["ukraine"]
+    names = {"russia": "Russia", "ukraine": "Ukraine"}
     lean: Lean = "neither"
     strength: Strength = "none"
     for side, mine, theirs in (("russia", ru, ua), ("ukraine", ua, ru)):
-        if mine >= 2 * theirs and mine > theirs:
-            lean = side  # type: ignore[assignment]  # a Side is a Lean
+        if mine > theirs and mine >= 2 * theirs:
+            lean = "russia" if side == "russia" else "ukraine"
             strength = "clear" if mine >= 3 * max(theirs, 1) else "slight"
-    since = universe.since.display()
-    summary = f"{ru} {noun} with Russia and {ua} with Ukraine {after} {since}."
+    summary = f"{ru} {noun} with Russia and {ua} with Ukraine {after} {universe.since.display()}."
     if lean == "neither":
-        more, fewer = (("Russia", ru, ua) if ru >= ua else ("Ukraine", ua, ru))[0:3]
-        change = (f"It would lean toward {more} with {2 * fewer - (ru if more == 'Russia' else ua)}"
-                  f" more {noun} with {more}." if fewer else
-                  f"It would lean toward a side with one more {noun.rstrip('s')} with it.")
+        to_ru, to_ua = max(2 * ua - ru, 1), max(2 * ru - ua, 1)
+        change = (f"It would lean toward Russia with {to_ru} more {one if to_ru == 1 else noun} "
+                  f"with Russia, or toward Ukraine with {to_ua} more with Ukraine.")
     else:
-        other = "Ukraine" if lean == "russia" else "Russia"
-        needed = (ru if lean == "russia" else ua) // 2 + 1 - (ua if lean == "russia" else ru)
-        change = f"It would lean neither way with {max(needed, 1)} more {noun} with {other}."
+        other = "ukraine" if lean == "russia" else "russia"
+        mine, theirs = counts[lean], counts[other]
+        needed = mine // 2 + 1 - theirs
+        change = (f"It would lean neither way with {needed} more {one if needed == 1 else noun} "
+                  f"with {names[other]}.")
     return Finding(universe.id, lean, strength, {"russia": ru, "ukraine": ua},
                    summary, change, tuple(i.id for i in found))
 
@@ -115,6 +118,9 @@ def _ratio(universe: Universe, found: list[Item], counts: Counter[str], noun: st
 def _votes(universe: Universe, found: list[Item]) -> Finding:
     weighed = _since(universe, found)
     votes = Counter(evidence_of(i).vote for i in weighed)
+    start = universe.since.first_day()
+    votes["unconfirmed"] += sum(1 for g in universe.gaps
+                                if g.date is not None and g.date.last_day() >= start)
     recorded = sum(n for v, n in votes.items() if v != "unconfirmed")
     yes, no = votes["yes"], votes["no"]
     lean: Lean = "neither"
@@ -123,10 +129,11 @@ def _votes(universe: Universe, found: list[Item]) -> Finding:
         lean, strength = "ukraine", "clear" if yes * 4 >= recorded * 3 else "slight"
     elif recorded and no * 2 > recorded:
         lean, strength = "russia", "clear" if no * 4 >= recorded * 3 else "slight"
-    numbers = {"resolutions": len(weighed), "recorded": recorded, "yes": yes, "no": no,
+    numbers = {"resolutions": recorded + votes["unconfirmed"], "recorded": recorded, "yes": yes, "no": no,
                "abstain": votes["abstain"], "non-voting": votes["non-voting"],
                "unconfirmed": votes["unconfirmed"]}
-    summary = (f"Of the {len(weighed)} resolutions adopted since {universe.since.display()}, "
+    summary = (f"Of the {numbers['resolutions']} resolutions adopted since "
+               f"{universe.since.display()}, "
                f"Azerbaijan's vote is on record for {recorded}: {yes} in favour, {no} against, "
                f"{votes['abstain']} abstentions and {votes['non-voting']} times it did not vote.")
     need = recorded // 2 + 1
@@ -143,7 +150,8 @@ def _votes(universe: Universe, found: list[Item]) -> Finding:
 def _meetings(universe: Universe, found: list[Item]) -> Finding:
     weighed = _since(universe, found)
     return _ratio(universe, weighed, Counter(evidence_of(i).side for i in weighed),
-                  "meetings and visits", after="since")
+                  "meetings and visits", after="since",
+                  one="meeting or visit")
 
 
 def _documents(universe: Universe, found: list[Item]) -> Finding:
@@ -151,13 +159,15 @@ def _documents(universe: Universe, found: list[Item]) -> Finding:
     counts: Counter[str] = Counter()
     for item in weighed:
         counts[evidence_of(item).side] += evidence_of(item).documents or 1
-    return _ratio(universe, weighed, counts, "documents signed", after="since")
+    return _ratio(universe, weighed, counts, "documents signed", after="since",
+                  one="document signed")
 
 
 def _arrangements(universe: Universe, found: list[Item]) -> Finding:
     live = [i for i in found if evidence_of(i).status == "in force"]
     return _ratio(universe, live, Counter(evidence_of(i).side for i in live),
-                  "arrangements in force", after="that began or were in force since")
+                  "arrangements in force", after="that began or were in force since",
+                  one="arrangement in force")
 
 
 def _stances(universe: Universe, found: list[Item]) -> Finding:
@@ -211,7 +221,8 @@ def _trade(universe: Universe, found: list[Item]) -> Finding:
     parts = [f"trade with {side.capitalize()} changed by {growth[side]:+d}% from {base} to "
              f"{latest[side]}" for side in SIDES if side in growth]
     missing = [side.capitalize() for side in SIDES if side not in growth]
-    summary = ("; ".join(parts).capitalize() + "." if parts else "") + (
+    summary = ("; ".join(parts) + "." if parts else "")
+    summary = summary[:1].upper() + summary[1:] + (
         f" No full-year figure after {base} was found for {' or '.join(missing)}, so the two "
         "cannot be compared." if missing else "")
     change = ("It would lean toward the side whose trade grew faster by 10 percentage points or "
@@ -219,6 +230,7 @@ def _trade(universe: Universe, found: list[Item]) -> Finding:
               "It would lean neither way if the two growth rates came within 10 percentage "
               "points.")
     numbers = {f"growth-{side}": g for side, g in growth.items()}
+    numbers |= {f"latest-{side}": year for side, year in latest.items()}
     return Finding(universe.id, lean, strength, numbers, summary.strip(), change,
                    tuple(i.id for i in found))
 
@@ -268,23 +280,33 @@ def _arms(universe: Universe, found: list[Item]) -> Finding:
 def _sanctions(universe: Universe, found: list[Item]) -> Finding:
     weighed = _since(universe, found)
     actions = Counter(evidence_of(i).action for i in weighed)
-    joined = sum(1 for i in weighed if evidence_of(i).action == "official-response"
-                 and evidence_of(i).side == "ukraine")
-    state_designated = sum(1 for i in weighed if evidence_of(i).action == "designation"
-                           and evidence_of(i).side == "russia" and "state" in
-                           evidence_of(i).reason.lower().split("state-owned")[0][-1:])
-    lean: Lean = "ukraine" if joined else "russia" if state_designated else "neither"
-    strength: Strength = "none" if lean == "neither" else "clear"
+    state = sum(1 for i in weighed if evidence_of(i).action == "designation"
+                and evidence_of(i).target == "state")
+    lean: Lean = "neither"
+    strength: Strength = "none"
+    if actions["joined"]:
+        lean, strength = "ukraine", "clear"
+    elif state:
+        lean, strength = "russia", "clear" if state > 1 else "slight"
     numbers = {"refusals": actions["refusal"], "reports": actions["circumvention-report"],
-               "designations": actions["designation"]}
-    summary = (f"Azerbaijan has joined no sanctions on Russia; {actions['refusal']} statements "
-               f"refusing them, {actions['circumvention-report']} reports of circumvention "
-               f"through Azerbaijan and {actions['designation']} designations of Azerbaijani "
-               "companies or traders by sanctioning governments are on record."
-               if not joined else "Azerbaijan has joined sanctions on Russia.")
-    change = ("It would lean toward Ukraine if Azerbaijan joined any sanctions on Russia, or "
-              "toward Russia if a sanctioning government found an Azerbaijani state body or "
-              "state company helping Russia evade them.")
+               "designations": actions["designation"], "state": state,
+               "compliance": actions["compliance"]}
+    summary = (("Azerbaijan has joined sanctions on Russia. " if actions["joined"] else
+                "Azerbaijan has joined no sanctions on Russia. ")
+               + f"On record: {actions['refusal']} statements refusing them, "
+               f"{actions['compliance']} steps by state companies to comply with them, "
+               f"{actions['circumvention-report']} reports of circumvention through Azerbaijan and "
+               f"{actions['designation']} designations by sanctioning governments, {state} of them "
+               "of a state body, state company or state-owned asset.")
+    if lean == "russia":
+        change = ("It would lean neither way if the designation of state property were lifted or "
+                  "shown not to concern the Azerbaijani state.")
+    elif lean == "ukraine":
+        change = "It would lean neither way if Azerbaijan left the sanctions it joined."
+    else:
+        change = ("It would lean toward Ukraine if Azerbaijan joined any sanctions on Russia, or "
+                  "toward Russia if a sanctioning government designated an Azerbaijani state "
+                  "body, state company or state-owned asset.")
     return Finding(universe.id, lean, strength, numbers, summary, change,
                    tuple(i.id for i in weighed))
 
@@ -330,6 +352,57 @@ RULES: dict[str, Rule] = {
 ANSWER_RULE = ("The short answer leans toward the side more dimensions lean toward, whatever "
                "the strength of each, and neither when the two sides have as many; it is clear "
                "when the difference is three dimensions or more.")
+
+
+def completeness(data: Dataset) -> list[tuple[str, str, str]]:
+    """Problems with the dimensions' universes, as ``(dimension, field, message)``.
+
+    Each listed member needs exactly one item or one gap, and every item must be a listed
+    member; every event since a dimension's start whose text matches its ``candidates`` must be
+    an item of some dimension or be exempt, so that evidence cannot be left out unnoticed.
+    """
+    problems = []
+    classified = {i.id for dim in DIMENSIONS for i in items(data, dim)}
+    for dim in DIMENSIONS:
+        universe = data.dimensions.get(dim)
+        if universe is None:
+            continue  # the loader reports the missing file
+        found = items(data, dim)
+        keys = Counter(member(i) for i in found)
+        gaps = Counter(g.member for g in universe.gaps)
+        listed = set(universe.members)
+        for key in universe.members:
+            count = keys[key] + gaps[key]
+            if count != 1:
+                what = "no item and no gap" if not count else f"{count} items or gaps"
+                problems.append((dim, "members", f"member {key!r} has {what}; it needs exactly one"))
+        if listed:
+            for key in sorted(set(keys) - listed):
+                problems.append((dim, "members", f"item {key!r} is not a listed member; add it to "
+                                 "members"))
+        for key in sorted(set(gaps) - listed):
+            problems.append((dim, "gap", f"gap {key!r} is not a listed member"))
+        for key in sorted(g.member for g in universe.gaps if key_in(keys, g.member)):
+            problems.append((dim, "gap", f"{key!r} has an item; remove its gap"))
+        if universe.candidates:
+            pattern = re.compile(universe.candidates)
+            start = universe.since.first_day()
+            for event in data.timeline():
+                if (event.date.last_day() >= start and event.id not in classified
+                        and event.id not in universe.exempt
+                        and pattern.search(f"{event.title} {event.statement}")):
+                    problems.append((dim, "candidates", f"event {event.id!r} matches the "
+                                     "candidates but is in no dimension; give it [evidence] or "
+                                     "add it to exempt"))
+        for rid in universe.exempt:
+            if rid in classified:
+                problems.append((dim, "exempt", f"{rid!r} is an item of a dimension; it need "
+                                 "not be exempt"))
+    return problems
+
+
+def key_in(keys: Counter[str], key: str) -> bool:
+    return keys[key] > 0
 
 
 def finding(data: Dataset, dimension: str) -> Finding:

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping
 
 #: a record kind in messages: "an event", "a figure"
 ARTICLES = {"sources": "a source", "events": "an event", "figures": "a figure",
-            "tables": "a table", "corrections": "a correction"}
+            "tables": "a table", "corrections": "a correction", "publishers": "a publisher",
+            "dimensions": "a dimension"}
 
 
 def closest(name: str, known: Iterable[str]) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 from facts import model
 from facts.dates import PartialDate
 from facts.fields import Field, fields_of
-from facts.ids import unknown
+from facts.ids import ARTICLES, unknown
 from facts.validate import FactsError, Problem, Reader, show
 
 __all__ = ["FactsError", "Problem", "default_data_dir", "load"]
@@ -234,27 +234,52 @@ def _cross_check(data: model.Dataset, broken: set[str]) -> list[Problem]:
         lines = path.read_text(encoding="utf-8").splitlines()
         Reader(path, rid, {}, lines, problems, section, index).fail(key, message)
 
-    pools = {"sources": set(data.sources), "facts": {*data.events, *data.figures, *data.tables},
-             "topics": set(model.TOPICS)}
     kinds = {kind: getattr(data, kind) for kind in model.KINDS}
+    pools = {kind: set(records) for kind, records in kinds.items()}
+    pools["facts"] = {*data.events, *data.figures, *data.tables}
     for kind in model.KINDS:
-        for rid, record in getattr(data, kind).items():
+        for rid, record in kinds[kind].items():
             for f, value, section, index in _walk(record):
                 if f.ref:
-                    wanted = {"sources": "source", "facts": "fact"}[f.ref]
+                    wanted = ARTICLES.get(f.ref, "a fact").split(" ", 1)[1]
                     pool = pools[f.ref] | (pools["sources"] if kind == "corrections" else set())
-                    for ref in value:
+                    refs = value if isinstance(value, tuple) else (value,) if value else ()
+                    for ref in refs:
                         if ref not in pool and ref not in broken:
                             fail(rid, f.key, unknown(ref, wanted, pool, kinds), section, index)
                 if f.name == "as_of" and value > data.site.as_of:
                     fail(rid, "as_of", f"{value} is after the site's as-of date "
                          f"{data.site.as_of}")
+    _check_evidence(data, fail)
     for rid, source in data.sources.items():
         if source.accessed > data.site.as_of:
             fail(rid, "accessed", f"{source.accessed} is after the site's as-of date")
         if source.published and source.published.first_day() > source.accessed:
             fail(rid, "published", f"{source.published} is after the access date {source.accessed}")
     return problems
+
+
+def _check_evidence(data: model.Dataset, fail: Callable[..., None]) -> None:
+    """Every dimension has its universe, every item the fields its dimension needs, and every
+    universe is complete (:func:`facts.evidence.completeness`)."""
+    from facts import evidence
+
+    for dim in model.DIMENSIONS:
+        if dim not in data.dimensions:
+            fail_at = data.root / "dimensions" / f"{dim}.toml"
+            raise FactsError([Problem(fail_at, 1, dim, "missing: every dimension of the evidence "
+                                      "needs its universe file")])
+    for kind in ("events", "figures"):
+        for rid, record in getattr(data, kind).items():
+            ev = record.evidence
+            if ev is None:
+                continue
+            for name in model.DIMENSION_FIELDS[ev.dimension]:
+                if getattr(ev, name) in (None, ""):
+                    fail(rid, name, f"is required for the {ev.dimension!r} dimension",
+                         "evidence")
+    for dim, key, message in evidence.completeness(data):
+        fail(dim, key, message)
 
 
 def record_fields(cls: type) -> list[str]:

@@ -290,6 +290,7 @@ class Gap:
 
     member: str = spec("The member, in the dimension's member notation.")
     note: str = spec("What was looked for, and what is missing.")
+    date: PartialDate | None = spec("When the member happened, if known.", default=None)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -309,12 +310,14 @@ class Universe:
     question: str = spec("The question the dimension answers.")
     universe: str = spec("What the dimension counts, in one sentence.")
     since: PartialDate = spec("The start of the period the rule weighs.")
-    members: tuple[str, ...] = spec("The universe, member by member.")
+    members: tuple[str, ...] = spec("The universe member by member, where an outside record lists "
+                                    "it (resolutions, years, meetings); otherwise the items are "
+                                    "kept complete through ``candidates``.", default=())
     gaps: tuple[Gap, ...] = spec("Members no source settles, with what is missing.", key="gap",
                                  default=())
     candidates: str = spec("A regular expression: events since ``since`` whose title or "
                            "statement match must be items of the dimension or exempt.",
-                           default="")
+                           default="")  # checked with re.search, case-sensitive
     exempt: tuple[str, ...] = spec("Events that match ``candidates`` but are not items.",
                                    default=(), ref="facts")
     case_russia: str = spec("The strongest case that this dimension shows Baku leaning toward "

@@ -49,14 +49,16 @@ def show(path: Path) -> str:
         return str(path)
 
 
-#: Publishers whose pages are served over plain http only (checked when each source was read);
-#: every other source must use https.
+#: Publishers whose cited pages were read at plain http addresses (archives of closed or
+#: http-only sites); every other source must use https.
 HTTP_ONLY = frozenset({
     "cecnkr.am",           # the former Karabakh election commission's archive
     "nkrusa.org",          # the former Karabakh representation in Washington
-    "www.today.az",        # Today.Az news archive
+    "today.az",            # Today.Az news archive
+    "www.today.az",
     "uatoday.tv",          # UA|TV archive (the service has closed)
     "www.virtualkarabakh.az",  # Azerbaijani state information portal
+    "www.life.az",         # LIFE.az archive
 })
 
 #: Invisible characters that may stay: joiners that Persian and Indic scripts need.
