@@ -360,12 +360,26 @@ class Era:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PartyNames:
+    """The words that name one party in a statement: its country, capital and officials."""
+
+    id: Party = spec("The party.")
+    words: tuple[str, ...] = spec("Words that name it, matched as whole words.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Site:
     as_of: dt.date = spec("The site's as-of date: no fact is checked later, and every page "
                           "shows it.")
     answer: Answer = spec("The short answer on the front page.")
     eras: tuple[Era, ...] = spec("The eras of the drawn timeline, in order.", key="era",
                                  default=())
+    parties: tuple[PartyNames, ...] = spec("Words that name each party, for checking that a "
+                                           "fact resting on one party's sources says so.",
+                                           key="party", default=())
+
+    def names(self, party: str) -> tuple[str, ...]:
+        return next((p.words for p in self.parties if p.id == party), ())
 
 
 Fact = Event | Figure | Table
