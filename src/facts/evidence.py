@@ -488,6 +488,61 @@ def claimed_leans(text: str) -> set[str]:
     return found
 
 
+_ORDER = {"none": 0, "slight": 1, "clear": 2}
+
+
+def summary_problems(data: Dataset) -> list[tuple[str, str, str, int, str]]:
+    """Where the short answer or a key-facts row says more than the evidence: ``(record,
+    field, section, index, message)``.
+
+    The answer's lean must be the verdict; each point's lean must be its dimension's finding
+    and its strength no more than the finding's, one point per dimension; and the words of the
+    headline, the points and the table rows must not claim a lean their data does not have.
+    """
+    found = findings(data)
+    answer = data.site.answer
+    problems = []
+    lean, _strength = verdict(data)
+    if answer.lean != lean:
+        problems.append(("site", "lean", "answer", 0, f"is {answer.lean!r}, but the evidence "
+                         f"leans {lean!r}"))
+    allowed = set() if answer.lean == "neither" else {answer.lean}
+    if extra := claimed_leans(answer.headline) - allowed:
+        problems.append(("site", "headline", "answer", 0, "its words claim a lean toward "
+                         f"{' and '.join(sorted(extra))}, but the answer is {answer.lean!r}"))
+    seen: Counter[str] = Counter()
+    for i, point in enumerate(answer.points):
+        seen[point.dimension] += 1
+        f = found[point.dimension]
+        if point.lean != f.lean:
+            problems.append(("site", "lean", "answer.point", i, f"{point.dimension}: claims "
+                             f"{point.lean!r}, but the finding is {f.lean!r}"))
+        elif _ORDER[point.strength] > _ORDER[f.strength]:
+            problems.append(("site", "strength", "answer.point", i, f"{point.dimension}: claims "
+                             f"a {point.strength} lean, but the finding is {f.strength}"))
+        words = claimed_leans(point.text) - ({point.lean} - {"neither"})
+        if words:
+            problems.append(("site", "text", "answer.point", i, f"{point.dimension}: its words "
+                             f"claim a lean toward {' and '.join(sorted(words))}"))
+    for dim in found:
+        if seen[dim] != 1:
+            problems.append(("site", "point", "answer", 0, f"needs exactly one point for "
+                             f"{dim!r}, not {seen[dim]}"))
+    for tid, table in data.tables.items():
+        for i, row in enumerate(table.rows):
+            text = " ".join(t for _k, t in row.cells)
+            claimed = {row.lean} - {"neither", None} if row.lean else set()
+            if row.dimension is not None and row.lean != found[row.dimension].lean:
+                problems.append((tid, "lean", "row", i, f"claims {row.lean!r} for "
+                                 f"{row.dimension!r}, but the finding is "
+                                 f"{found[row.dimension].lean!r}"))
+            if words := claimed_leans(text) - claimed:
+                problems.append((tid, "facts", "row", i, "its words claim a lean toward "
+                                 f"{' and '.join(sorted(words))}; give the row the dimension "
+                                 "and lean it reports"))
+    return problems
+
+
 def tokens(text: str) -> list[str]:
     """The ``{n:name}``, ``{value:id}``, ``{date:id}`` and ``{year:id}`` tokens in data text."""
     return re.findall(r"\{([a-z]+:[a-z0-9-]+)\}", text)

@@ -230,7 +230,7 @@ def _cross_check(data: model.Dataset, broken: set[str]) -> list[Problem]:
     problems: list[Problem] = []
 
     def fail(rid: str, key: str, message: str, section: str = "", index: int = 0) -> None:
-        path = data.paths[rid]
+        path = data.paths[rid] if rid != "site" else data.root / "site.toml"
         lines = path.read_text(encoding="utf-8").splitlines()
         Reader(path, rid, {}, lines, problems, section, index).fail(key, message)
 
@@ -262,7 +262,7 @@ def _cross_check(data: model.Dataset, broken: set[str]) -> list[Problem]:
 def _check_evidence(data: model.Dataset, fail: Callable[..., None]) -> None:
     """Every dimension has its universe, every item the fields its dimension needs, and every
     universe is complete (:func:`facts.evidence.completeness`)."""
-    from facts import evidence
+    from facts import attribution, evidence
 
     for dim in model.DIMENSIONS:
         if dim not in data.dimensions:
@@ -280,6 +280,16 @@ def _check_evidence(data: model.Dataset, fail: Callable[..., None]) -> None:
                          "evidence")
     for dim, key, message in evidence.completeness(data):
         fail(dim, key, message)
+    for rid, key, section, index, message in evidence.summary_problems(data):
+        fail(rid, key, message, section, index)
+    for rid, key, section, index, message in attribution.problems(data):
+        fail(rid, key, message, section, index)
+    series: dict[tuple[str, str], str] = {}
+    for fid, fig in sorted(data.figures.items()):
+        other = series.setdefault((fig.series, fig.date.iso()), fid)
+        if other != fid:
+            fail(fid, "quantity", f"{other!r} measures the same quantity at the same date; "
+                 "make them one figure with two estimates")
 
 
 def record_fields(cls: type) -> list[str]:

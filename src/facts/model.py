@@ -48,7 +48,6 @@ Vote = Literal["yes", "no", "abstain", "non-voting", "unconfirmed"]
 Sector = Literal["gas", "oil", "electricity", "transport"]
 Arrangement = Literal["in force", "ended", "announced"]
 Delivery = Literal["delivered", "pledged"]
-Currency = Literal["USD", "EUR", "AZN", "UAH"]
 Direction = Literal["to-ukraine", "to-russia", "from-russia", "from-ukraine"]
 Finding = Literal["reported", "denied", "confirmed"]
 SanctionsAction = Literal["refusal", "joined", "compliance", "circumvention-report", "designation",
@@ -147,9 +146,8 @@ class Evidence:
     sector: Sector | None = spec("Energy and transit: the sector.", default=None)
     status: Arrangement | None = spec("Energy and transit: whether the arrangement is in force, "
                                       "has ended or was only announced.", default=None)
-    amount: float | None = spec("Aid: the value reported, in ``currency``.", default=None,
-                                checks=("non-negative",))
-    currency: Currency | None = spec("Aid: the currency of ``amount``.", default=None)
+    figure: str = spec("Aid: the figure that gives the item's value, if one is reported.",
+                       default="", ref="figures")
     delivery: Delivery | None = spec("Aid: delivered, or only pledged.", default=None)
     direction: Direction | None = spec("Arms: which way the reported goods went.", default=None)
     finding: Finding | None = spec("Arms: whether the transfer was only reported, denied, or "
@@ -253,6 +251,10 @@ class Row:
     cells: tuple[tuple[str, str], ...] = spec("The text of each text column, by column key.")
     facts: tuple[str, ...] = spec("The facts whose dates and sources the row shows.",
                                   ref="facts")
+    dimension: Dimension | None = spec("The dimension whose finding the row reports, if it "
+                                       "claims a lean.", default=None)
+    lean: Lean | None = spec("The lean the row claims; it must match the dimension's "
+                             "finding.", default=None)
 
     def cell(self, key: str) -> str:
         return dict(self.cells).get(key, "")
