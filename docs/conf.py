@@ -1,20 +1,9 @@
 """Sphinx configuration for the site; the README's "Configuration" section explains the choices."""
 
 import os
-import subprocess
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from facts import __version__
-
-# -- Reproducibility -----------------------------------------------------------------------------
-# Date the build by the last commit, so two builds of one commit are identical (Read the Docs
-# does not set SOURCE_DATE_EPOCH).
-if "SOURCE_DATE_EPOCH" not in os.environ:
-    _git = subprocess.run(["git", "log", "-1", "--format=%ct"], capture_output=True, text=True,
-                          cwd=Path(__file__).parent, check=False)
-    if _git.returncode == 0 and _git.stdout.strip():
-        os.environ["SOURCE_DATE_EPOCH"] = _git.stdout.strip()
 
 # -- Project -------------------------------------------------------------------------------------
 project = "Does Azerbaijan support Russia or Ukraine?"
@@ -38,7 +27,6 @@ extensions = [
 myst_enable_extensions = ["colon_fence", "deflist"]
 exclude_patterns = ["_build", "_readthedocs", ".venv", "snippets", "Thumbs.db", ".DS_Store"]
 nitpicky = True
-suppress_warnings: list[str] = []
 
 # -- HTML ----------------------------------------------------------------------------------------
 html_theme = "furo"
@@ -67,6 +55,21 @@ notfound_urls_prefix = urlsplit(html_baseurl).path  # absolute asset links work 
 # redirected by facts.sphinxext.anchors (pages through sphinx-reredirects).
 facts_url_contract = "stable-urls.txt"
 facts_cite_url = "https://azerbaijan-russia-ukraine.readthedocs.io/en/{version}/"
+facts_cite_key = "aru"
+facts_license_url = "https://creativecommons.org/licenses/by/4.0/"
+
+# The repository, for the About page's links: Read the Docs gives its clone URL.
+facts_repository_url = os.environ.get("READTHEDOCS_GIT_CLONE_URL", "").removesuffix(".git")
+
+# -- Facts ---------------------------------------------------------------------------------------
+# The drawn timeline marks each event by its first topic found here, with a colour and a shape.
+facts_topic_legend = {
+    "ukraine": ("Ukraine", "◆"),
+    "russia": ("Russia", "■"),
+    "peace-process": ("Peace process", "▲"),
+    "nagorno-karabakh": ("Nagorno-Karabakh", "●"),
+    "other": ("Other", "○"),
+}
 
 # -- Link checking (make linkcheck; needs the network) ------------------------------------------
 linkcheck_timeout = 30

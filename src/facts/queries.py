@@ -4,11 +4,13 @@ A page that lists "events on Ukraine since 2022" depends not only on the events 
 which events match.  The Sphinx extension records each query and its result per page and, before
 the next build, re-runs it: a page is re-read when its result changes (an event added, or one
 whose topics or dates now match), and otherwise only when a record it shows is edited.
+
+Every query returns a comparable, picklable value; :func:`ids` gives the records it shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from facts import evidence
@@ -28,30 +30,48 @@ def timeline(data: Dataset, topics: tuple[str, ...], since: str, until: str) -> 
     ]
 
 
-def sources(data: Dataset, kinds: tuple[str, ...]) -> list[Source]:
-    """Sources of ``kinds``, sorted by publisher, date and title."""
-    return sorted((s for s in data.sources.values() if s.kind in kinds),
-                  key=lambda s: (s.publisher.casefold(), s.published.iso() if s.published else "",
-                                 s.title.casefold(), s.id))
+def era_bounds(data: Dataset, era: str) -> tuple[str, str]:
+    """``(since, until)`` of an era of site.toml, for :func:`timeline`."""
+    found = next(e for e in data.site.eras if e.id == era)
+    return found.start.iso(), found.end.iso() if found.end else ""
 
 
-def _counted(data: Dataset, listed: list[Source]) -> tuple[tuple[str, int], ...]:
-    """``(source id, number of facts it supports)``, counting the citations once."""
+def sources(data: Dataset, kinds: tuple[str, ...], groups: tuple[str, ...]) -> list[Source]:
+    """Sources of ``kinds`` whose publishers stand behind one of ``groups`` (all when empty),
+    sorted by publisher name, date and title."""
+    def name(s: Source) -> str:
+        return data.publishers[s.publisher].name.casefold()
+
+    return sorted((s for s in data.sources.values() if s.kind in kinds and (
+        not groups or data.publishers[s.publisher].stands_behind in groups)),
+        key=lambda s: (name(s), s.published.iso() if s.published else "", s.title.casefold(),
+                       s.id))
+
+
+def _counted(data: Dataset, listed: list[Source]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``(source id, ids of the facts it supports)``."""
     citing = data.citing()
-    return tuple((s.id, len(citing[s.id])) for s in listed)
+    return tuple((s.id, tuple(sorted(citing[s.id]))) for s in listed)
 
 
-def _ids(records: list[Any]) -> tuple[str, ...]:
+def _ids(records: Iterable[Any]) -> tuple[str, ...]:
     return tuple(r.id for r in records)
 
 
+def _finding(data: Dataset, dimension: str) -> tuple[Any, ...]:
+    f = evidence.finding(data, dimension)
+    return (f, data.dimensions[dimension])
+
+
 #: query name -> function of (data, *params) giving a comparable, picklable result
-QUERIES: dict[str, Callable[..., object]] = {
+QUERIES: dict[str, Callable[..., Any]] = {
     "timeline": lambda data, *params: _ids(timeline(data, *params)),
-    "evidence": lambda data, dimension: _ids(evidence.entries(data, dimension or None)),
-    "tally": evidence.tally,
+    "era": era_bounds,
+    "evidence": _finding,
+    "findings": lambda data: tuple(evidence.findings(data).values()),
     "verdict": lambda data: (evidence.verdict(data), data.site.answer),
-    "sources": lambda data, kinds: _counted(data, sources(data, kinds)),
+    "sensitivity": lambda data: tuple(evidence.sensitivity(data)),
+    "sources": lambda data, kinds, groups: _counted(data, sources(data, kinds, groups)),
     "corrections": lambda data, kinds, of, topics: tuple(
         sorted(c.id for c in data.corrections.values()
                if c.kind in kinds and (not of or (of == "article") == bool(c.article_said))
@@ -59,5 +79,21 @@ QUERIES: dict[str, Callable[..., object]] = {
 }
 
 
-def run(data: Dataset, name: str, params: tuple[Any, ...]) -> object:
+def run(data: Dataset, name: str, params: tuple[Any, ...]) -> Any:
     return QUERIES[name](data, *params)
+
+
+def ids(name: str, result: Any) -> list[str]:
+    """The record ids a query's result shows, for the page's dependencies."""
+    if name in ("timeline", "corrections"):
+        return list(result)
+    if name == "sources":
+        return [sid for sid, _facts in result]
+    if name == "evidence":
+        finding, universe = result
+        return [*finding.items, universe.id]
+    if name == "findings":
+        return [i for f in result for i in (*f.items, f.dimension)]
+    if name == "sensitivity":
+        return [row.dimension for row in result]
+    return []

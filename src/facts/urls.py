@@ -124,21 +124,27 @@ def _redirected(outdir: Path, entry: Entry) -> bool:
     return target is not None and entry.moved_to == f"{target}#{entry.fragment}"
 
 
-def check(outdir: Path, entries: Iterable[Entry]) -> list[str]:
-    """One message per contracted URL the build breaks."""
+def broken(outdir: Path, entries: Iterable[Entry]) -> list[tuple[Entry, str]]:
+    """Each contracted URL the build breaks, with a message."""
     problems = []
     for entry in entries:
         if entry.moved_to is None:
             if not serves(outdir, entry.url):
-                problems.append(f"{entry.url}: no longer published; restore it or map it to its "
-                                "new home in the contract (OLD -> NEW)")
+                problems.append((entry, f"{entry.url}: no longer published; restore it or map "
+                                 "it to its new home in the contract (OLD -> NEW)"))
             continue
         if not serves(outdir, entry.moved_to):
-            problems.append(f"{entry.url}: moved to {entry.moved_to}, which is not published")
+            problems.append((entry, f"{entry.url}: moved to {entry.moved_to}, which is not "
+                             "published"))
         if not (serves(outdir, entry.url) or _redirected(outdir, entry)):
-            problems.append(f"{entry.url}: moved to {entry.moved_to}, but the old URL does "
-                            "not resolve (no redirect page or alias)")
+            problems.append((entry, f"{entry.url}: moved to {entry.moved_to}, but the old URL "
+                             "does not resolve (no redirect page or alias)"))
     return problems
+
+
+def check(outdir: Path, entries: Iterable[Entry]) -> list[str]:
+    """One message per contracted URL the build breaks."""
+    return [message for _entry, message in broken(outdir, entries)]
 
 
 def unlisted(outdir: Path, entries: Iterable[Entry]) -> list[str]:

@@ -1,14 +1,22 @@
 """Sphinx extension that prints the facts data: ``extensions = ["facts.sphinxext"]``.
 
-Directives (MyST: ``:::{facts:timeline}``): ``timeline``, ``table``, ``sources``, ``evidence``,
-``tally``, ``answer``, ``corrections``, ``estimates``, ``downloads``.  Roles
-(``{facts:date}`id```): ``date``, ``year``, ``value``, ``cite``, ``asof``.  Configuration:
+Directives (MyST: ``:::{facts:timeline}``): ``timeline``, ``table``, ``sources``,
+``corrections``, ``estimates``, ``downloads`` (:mod:`.listings`); ``answer``, ``findings``,
+``evidence``, ``sensitivity``, ``case`` (:mod:`.evidence`).  Roles (``{facts:date}`id```):
+``date``, ``year``, ``value``, ``cite``, ``asof``, ``finding`` (:mod:`.roles`).
 
-``facts_data_dir``  folder of the data (default: the data shipped in the package)
-``facts_today``     ISO date used to flag facts due for review (default: SOURCE_DATE_EPOCH's
-                    date, else the data's as-of date; never the wall clock)
+Configuration:
 
-The editors' page of the documentation shows every directive and role with its output.
+``facts_data_dir``      folder of the data (default: the data shipped in the package)
+``facts_today``         ISO date used to flag facts due for review (default: the date of
+                        SOURCE_DATE_EPOCH, else the data's as-of date; never the wall clock)
+``facts_homes``         the page where citations of each kind link: ``{"source": "sources",
+                        "event": "timeline"}``
+``facts_topic_legend``  the drawn timeline's topics: ``{topic: (label, shape)}``
+
+``facts.sphinxext.site`` adds "Cite this section", JSON-LD and the sitemap;
+``facts.sphinxext.anchors`` keeps section URLs and the URL contract.  The editors' page of the
+documentation shows every directive and role with its output.
 """
 
 from __future__ import annotations
@@ -23,35 +31,36 @@ if TYPE_CHECKING:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    """Register config values, the domain with its directives and roles, the ``time`` node and
-    the HTML post-transform; connect loading, incremental-build and page-status handlers."""
-    from facts.sphinxext import (
-        directives,
-        domain,
-        outputs,
-        roles,
-        transforms,
-        visual,
-    )
+    """Register the domain with its directives and roles, the nodes, and the handlers that
+    load the data, record dependencies and write the downloads."""
+    from facts.sphinxext import evidence, listings, roles
+    from facts.sphinxext.data import setup_data
+    from facts.sphinxext.domain import setup_domain
+    from facts.sphinxext.downloads import setup_downloads
+    from facts.sphinxext.nodes import setup_nodes
+    from facts.sphinxext.status import setup_status
+    from facts.sphinxext.visual import setup_visual
 
-    app.add_config_value("facts_data_dir", None, "env", types=frozenset({str, type(None)}))
-    app.add_config_value("facts_today", None, "env", types=frozenset({str, type(None)}))
-    app.add_domain(domain.FactsDomain)
-    for name, directive in directives.DIRECTIVES.items():
+    setup_data(app)
+    setup_domain(app)
+    app.add_config_value("facts_repository_url", "", "html", types=frozenset({str}))
+    directives = {"timeline": listings.TimelineDirective, "table": listings.TableDirective,
+                  "sources": listings.SourcesDirective,
+                  "corrections": listings.CorrectionsDirective,
+                  "estimates": listings.EstimatesDirective,
+                  "downloads": listings.DownloadsDirective,
+                  "project": listings.ProjectDirective, **evidence.DIRECTIVES}
+    for name, directive in directives.items():
         app.add_directive_to_domain("facts", name, directive)
     for name, role in roles.ROLES.items():
         app.add_role_to_domain("facts", name, role())
-    app.add_node(transforms.time, html=(transforms.visit_time, transforms.depart_time))
-    app.add_post_transform(transforms.HtmlTimes)
-    app.add_post_transform(visual.DrawTimelines)
-    app.connect("builder-inited", domain.load_data)
-    app.connect("builder-inited", outputs.add_static)
-    app.connect("env-get-outdated", domain.get_outdated)
-    app.connect("doctree-read", transforms.add_page_status)
-    app.connect("build-finished", outputs.write_downloads)
+    setup_nodes(app)
+    setup_status(app)
+    setup_visual(app)
+    setup_downloads(app)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -9,12 +9,15 @@ citation that uses it breaks when the heading is reworded.  This extension
 * keeps moved URLs working, from the URL contract (``facts_url_contract``, see
   :mod:`facts.urls`): a moved page gets a redirect page through sphinx-reredirects (which keeps
   the ``#fragment``); a moved section keeps its old id on its old page, with a one-line script
-  that sends readers to the new URL.
+  that sends readers to the new URL;
+* fails the HTML build when a URL the contract lists would no longer resolve, so the command
+  Read the Docs runs keeps the contract too.
+
+A page is re-read when the contract's entries for it change.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +26,8 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from facts import __version__
-from facts.urls import ContractError, parse
+from facts.sphinxext.json_ld import script_json
+from facts.urls import ContractError, broken, parse
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -60,6 +64,7 @@ def keep_label_ids(app: Sphinx, doctree: nodes.document) -> None:
 def read_contract(app: Sphinx, config: Config) -> None:
     """``config-inited``: read the contract; moved pages become sphinx-reredirects redirects."""
     app.facts_moved = {}  # type: ignore[attr-defined]
+    app.facts_contract = []  # type: ignore[attr-defined]
     if not config.facts_url_contract:
         return
     path = app.confdir / config.facts_url_contract
@@ -67,6 +72,7 @@ def read_contract(app: Sphinx, config: Config) -> None:
         entries = parse(path.read_text(encoding="utf-8"))
     except (OSError, ContractError) as exc:
         raise ConfigError(f"facts_url_contract {str(path)!r}: {exc}") from None
+    app.facts_contract = entries  # type: ignore[attr-defined]
     sections: dict[str, list[tuple[str, str]]] = {}
     for entry in entries:
         if entry.moved_to is None:
@@ -100,14 +106,39 @@ def redirect_moved(app: Sphinx, pagename: str, templatename: str, context: dict[
     moved = dict(_moved(app, pagename))
     if moved:
         script = ("<script>(function(m){var t=m[location.hash.slice(1)];"
-                  f"if(t)location.replace(t);}})({json.dumps(moved)});</script>")
+                  f"if(t)location.replace(t);}})({script_json(moved)});</script>")
         context["metatags"] = context.get("metatags", "") + script
+
+
+def reread_moved(app: Sphinx, env: Any, added: Any, changed: Any, removed: Any) -> list[str]:
+    """``env-get-outdated``: pages whose moved sections changed in the contract."""
+    now = {doc: sorted(moved) for doc, moved in getattr(app, "facts_moved", {}).items()}
+    before = getattr(env, "facts_moved", None)
+    env.facts_moved = now
+    if before is None:
+        return []
+    return sorted(doc for doc in set(now) | set(before)
+                  if now.get(doc) != before.get(doc) and doc in env.found_docs)
+
+
+def keep_contract(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: an HTML build that no longer serves a contracted URL fails."""
+    entries = getattr(app, "facts_contract", [])
+    if exception is not None or not entries or app.builder.name != "html":
+        return
+    contract = app.confdir / app.config.facts_url_contract
+    for entry, problem in broken(app.outdir, entries):
+        logger.error(problem, location=f"{contract}:{entry.line}", type="facts", subtype="url")
+        app.statuscode = 1
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("facts_url_contract", "", "env", types=frozenset({str}))
     app.connect("config-inited", read_contract)
+    app.connect("env-get-outdated", reread_moved)
     app.connect("doctree-read", keep_label_ids)
     app.connect("doctree-read", keep_moved_ids)
     app.connect("html-page-context", redirect_moved)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    app.connect("build-finished", keep_contract)
+    return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
+            "parallel_write_safe": True}

@@ -1,21 +1,22 @@
 """The ``facts`` domain: the loaded data for this build, and what each document used.
 
-The dataset itself is loaded once per build (``builder-inited``) and kept on the domain object,
-which Sphinx recreates for every build and forked parallel readers inherit.  Only per-document
-state goes into ``self.data``, which is pickled with the environment and merged after parallel
-reads:
+The dataset itself is loaded once per build (``builder-inited``, :mod:`.data`) and kept on the
+domain object, which Sphinx recreates for every build and forked parallel readers inherit.  Only
+per-document state goes into ``self.data``, which is pickled with the environment and merged
+after parallel reads:
 
-``uses``     docname -> ids of the records the document shows (its files are dependencies)
-``queries``  docname -> [(query, params, result)] for listings (see :mod:`facts.queries`): when
-             a query's result changes, the document is re-read
+``uses``     docname -> ids of the records the document shows (their files are dependencies)
+``queries``  docname -> [(query, params, result)] for listings (:mod:`facts.queries`): when a
+             query's result changes, the document is re-read
+``missing``  docname -> ids the document named that did not exist: re-read when one appears
 ``targets``  "kind:id" -> [(docname, anchor, weight)]: where an event or source is listed
+``homes``    docname -> the "kind:id" targets it links to, to re-write when a target moves
 ``today``    the clock of the previous build, to re-read pages whose review flags change
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -23,13 +24,10 @@ from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.errors import ExtensionError
 from sphinx.locale import _
-from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from facts import queries
-from facts.cache import load_cached
-from facts.load import FactsError
-from facts.model import Dataset
+from facts.model import Dataset, name_of
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -37,16 +35,15 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-logger = logging.getLogger(__name__)
 
 class FactsDomain(Domain):
     """Directives and roles that print facts, and the references between them."""
 
     name = "facts"
     label = "Facts"
-    data_version = 2
-    initial_data: ClassVar[dict[str, Any]] = {"uses": {}, "queries": {}, "targets": {},
-                                              "today": ""}
+    data_version = 3
+    initial_data: ClassVar[dict[str, Any]] = {"uses": {}, "queries": {}, "missing": {},
+                                              "targets": {}, "links": {}, "today": ""}
     object_types: ClassVar[dict[str, ObjType]] = {
         "event": ObjType(_("event"), "date"),
         "source": ObjType(_("source"), "cite"),
@@ -61,19 +58,22 @@ class FactsDomain(Domain):
             raise ExtensionError("facts data requested before the builder was initialised")
         return self._dataset
 
+    def _map(self, key: str) -> dict[str, Any]:
+        return cast("dict[str, Any]", self.data[key])
+
     @property
     def uses(self) -> dict[str, set[str]]:
-        return cast("dict[str, set[str]]", self.data["uses"])
+        return self._map("uses")
 
     @property
     def queries(self) -> dict[str, list[tuple[str, tuple[Any, ...], Any]]]:
-        return cast("dict[str, list[tuple[str, tuple[Any, ...], Any]]]", self.data["queries"])
+        return self._map("queries")
 
     @property
     def targets(self) -> dict[str, list[tuple[str, str, int]]]:
-        return cast("dict[str, list[tuple[str, str, int]]]", self.data["targets"])
+        return self._map("targets")
 
-    # -- recording, called by directives and roles -------------------------------------------
+    # -- recording, called through facts.sphinxext._base.Picker -------------------------------
 
     def note_use(self, docname: str, record_ids: Iterable[str]) -> None:
         """Record that ``docname`` shows these records: re-read it when one of their files
@@ -81,6 +81,10 @@ class FactsDomain(Domain):
         data = self.dataset
         used = self.uses.setdefault(docname, set())
         for rid in record_ids:
+            if rid == "site":
+                path = data.root / "site.toml"
+                self.env.note_dependency(path, docname=docname)
+                continue
             for dep in (rid, *data.sources_of(rid)):
                 if dep in data.paths and dep not in used:
                     used.add(dep)
@@ -92,9 +96,15 @@ class FactsDomain(Domain):
         self.queries.setdefault(docname, []).append((name, params, result))
         return result
 
+    def note_missing(self, docname: str, record_id: str) -> None:
+        self._map("missing").setdefault(docname, set()).add(record_id)
+
     def note_target(self, kind: str, record_id: str, docname: str, anchor: str,
                     weight: int) -> None:
         self.targets.setdefault(f"{kind}:{record_id}", []).append((docname, anchor, weight))
+
+    def note_link(self, docname: str, kind: str, record_id: str) -> None:
+        self._map("links").setdefault(docname, set()).add(f"{kind}:{record_id}")
 
     def due(self, record_ids: Iterable[str], today: dt.date | None = None) -> list[str]:
         """Ids among ``record_ids`` whose review date has passed by ``today`` (default: the
@@ -104,8 +114,8 @@ class FactsDomain(Domain):
     # -- Domain API ---------------------------------------------------------------------------
 
     def clear_doc(self, docname: str) -> None:
-        self.uses.pop(docname, None)
-        self.queries.pop(docname, None)
+        for key in ("uses", "queries", "missing", "links"):
+            self._map(key).pop(docname, None)
         for key, places in list(self.targets.items()):
             kept = [p for p in places if p[0] != docname]
             if kept:
@@ -114,41 +124,41 @@ class FactsDomain(Domain):
                 del self.targets[key]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for docname in docnames:
-            if docname in otherdata["uses"]:
-                self.uses[docname] = otherdata["uses"][docname]
-            if docname in otherdata["queries"]:
-                self.queries[docname] = otherdata["queries"][docname]
+        for key in ("uses", "queries", "missing", "links"):
+            for docname in docnames:
+                if docname in otherdata[key]:
+                    self._map(key)[docname] = otherdata[key][docname]
         for key, places in otherdata["targets"].items():
             mine = self.targets.setdefault(key, [])
             mine.extend(p for p in places if p[0] in docnames)
             mine.sort()
 
     def target(self, kind: str, record_id: str) -> tuple[str, str] | None:
-        """The home of a record: the listing with the most entries, then the first docname."""
+        """The home of a record: its listing on the configured home page
+        (``facts_homes``), else the listing with the most entries, then the first docname."""
         places = self.targets.get(f"{kind}:{record_id}")
         if not places:
             return None
-        docname, anchor, _weight = min(places, key=lambda p: (-p[2], p[0], p[1]))
+        home = self.env.config.facts_homes.get(kind)
+        preferred = [p for p in places if p[0] == home] or places
+        docname, anchor, _weight = min(preferred, key=lambda p: (-p[2], p[0], p[1]))
         return docname, anchor
 
     def resolve_xref(
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str,
         node: pending_xref, contnode: nodes.Element,
     ) -> nodes.reference | None:
-        if typ == "download":
-            from facts.sphinxext.outputs import download_reference
-
-            return download_reference(builder, fromdocname, target, contnode)
         if typ == "event" and self.target(typ, target) is None and target in self.dataset.events:
             # No timeline lists the event: cite its first source instead.
             typ, target = "source", self.dataset.events[target].sources[0]
         home = self.target(typ, target)
+        tip = node.get("facts_tip") or None
         if home is not None:
-            return make_refnode(builder, fromdocname, home[0], home[1], contnode, target)
+            return make_refnode(builder, fromdocname, home[0], home[1], contnode, tip)
         if typ == "source" and target in self.dataset.sources:
             # No page lists the sources: link to the source itself.
-            ref = nodes.reference("", "", internal=False, refuri=self.dataset.sources[target].url)
+            ref = nodes.reference("", "", internal=False, refuri=self.dataset.sources[target].url,
+                                  reftitle=tip or "")
             ref += contnode
             return ref
         return None
@@ -160,62 +170,70 @@ class FactsDomain(Domain):
         return []
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Events and sources at their homes, with their titles as display names (for
+        ``objects.inv``)."""
+        data = self.dataset
         for key in sorted(self.targets):
             kind, record_id = key.split(":", 1)
             home = self.target(kind, record_id)
-            if home is not None:
-                yield record_id, record_id, kind, home[0], home[1], 1
+            if home is None:
+                continue
+            if kind == "event" and record_id in data.events:
+                display = name_of(data.events[record_id])
+            elif kind == "source" and record_id in data.sources:
+                source = data.sources[record_id]
+                display = f"{data.publishers[source.publisher].name}: {source.title}"
+            else:
+                continue
+            yield record_id, display, kind, home[0], home[1], 1
 
 
 def facts_domain(env: BuildEnvironment) -> FactsDomain:
     return cast("FactsDomain", env.domains["facts"])
 
 
-def load_data(app: Sphinx) -> None:
-    """``builder-inited``: load and validate the data once for the whole build."""
-    domain = facts_domain(app.env)
-    try:
-        configured = app.config.facts_data_dir
-        domain._dataset = load_cached(app.confdir / configured if configured else None,
-                                      app.doctreedir / "facts-data.pickle")
-    except FactsError as exc:
-        raise ExtensionError(f"invalid facts data:\n{exc}") from None
-    domain.today = _today(app.config.facts_today, domain.dataset)
-
-
-def _today(configured: str | None, data: Dataset) -> dt.date:
-    """The clock for review flags: configured, else SOURCE_DATE_EPOCH, else the as-of date.
-
-    Never the wall clock, so two builds of one commit are identical.
-    """
-    if configured:
-        return dt.date.fromisoformat(configured)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return data.site.as_of
-
-
 def _changed(data: Dataset, name: str, params: tuple[Any, ...], result: Any) -> bool:
     try:
         return bool(queries.run(data, name, params) != result)
-    except (KeyError, TypeError, ValueError):  # a query that no longer exists or fits: re-read
+    except (KeyError, TypeError, ValueError, StopIteration):  # no longer exists or fits
         return True
 
 
 def get_outdated(
     app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
 ) -> list[str]:
-    """``env-get-outdated``: re-read listings whose query result changed, and pages whose
-    review flags change because the clock moved."""
+    """``env-get-outdated``: re-read listings whose query result changed, pages that named an
+    id that now exists, and pages whose review flags change because the clock moved."""
     domain = facts_domain(env)
     data = domain.dataset
+    known = set(data.paths)
     outdated = {docname for docname, recorded in domain.queries.items()
                 if any(_changed(data, *query) for query in recorded)}
+    outdated |= {docname for docname, ids in domain.data["missing"].items() if ids & known}
     previous = domain.data.get("today") or ""
     if previous and previous != domain.today.isoformat():
         before = dt.date.fromisoformat(previous)
         outdated |= {doc for doc, used in domain.uses.items()
                      if domain.due(used, before) != domain.due(used)}
     domain.data["today"] = domain.today.isoformat()
-    return sorted(outdated - set(removed))
+    return sorted((outdated & set(env.found_docs)) - set(removed))
+
+
+def rewrite_moved_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: pages whose citations point at a record whose home moved in this
+    build are written again (their text is unchanged, so they need not be re-read)."""
+    domain = facts_domain(env)
+    before: dict[str, tuple[str, str] | None] = domain.data.setdefault("homes", {})
+    now = {key: domain.target(*key.split(":", 1)) for key in domain.targets}
+    moved = {key for key in set(before) | set(now) if before.get(key) != now.get(key)}
+    domain.data["homes"] = now
+    return sorted(doc for doc, links in domain.data["links"].items()
+                  if links & moved and doc in env.found_docs)
+
+
+def setup_domain(app: Sphinx) -> None:
+    app.add_domain(FactsDomain)
+    app.add_config_value("facts_homes", {"source": "sources", "event": "timeline"}, "env",
+                         types=frozenset({dict}))
+    app.connect("env-get-outdated", get_outdated)
+    app.connect("env-updated", rewrite_moved_links)

@@ -1,101 +1,87 @@
-"""Inline roles: a fact's date or year, a figure's value, citations, and as-of dates.
+"""Inline roles: a fact's date or year, a figure's value, citations, as-of dates and findings.
 
-Each role takes one record id (``{facts:date}`kyiv-visit-2022```).  An unknown id warns at the
-role's location with the closest known ids and leaves the id visible in the page.
+Each role takes one id (``{facts:date}`kyiv-visit-2022```).  An unknown id warns at the role's
+location, naming what the id is if it exists as another kind, or the closest ids of the right
+kind, and leaves the id visible in the page.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
-from sphinx.util.docutils import SphinxRole
 
 from facts.dates import PartialDate
-from facts.model import Event, Figure
-from facts.sphinxext import _render
-from facts.sphinxext.directives import FactsMixin
-from facts.text import format_figure
-
-
-class FactsRole(FactsMixin, SphinxRole):
-    #: what the role accepts, for messages
-    accepts = "fact"
-
-    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        record_id = self.text.strip()
-        node = self.render(record_id) if record_id else None
-        if node is None:
-            if not record_id:
-                self.warn(f"{self.name} role needs a {self.accepts} id", "empty")
-            node = nodes.literal(self.rawtext, record_id, classes=["facts-unknown"])
-        else:
-            self.use(record_id)
-        self.set_source_info(node)
-        return [node], []
-
-    def fact(self, record_id: str) -> Event | Figure | None:
-        pool = self.data.dated()
-        return pool[record_id] if self.known(record_id, self.accepts, pool) else None
-
-    def render(self, record_id: str) -> nodes.Node | None:
-        raise NotImplementedError
+from facts.model import CITABLE, DIMENSIONS, Event, Figure
+from facts.sphinxext import render
+from facts.sphinxext._base import FactsRole, Picker, View, warn
 
 
 class DateRole(FactsRole):
     """The date (or span) of an event or figure, at its own precision."""
 
-    def render(self, record_id: str) -> nodes.Node | None:
-        fact = self.fact(record_id)
-        if fact is None:
-            return None
-        return _render.date(fact.date, fact.end if isinstance(fact, Event) else None)
+    def select(self, pick: Picker, record_id: str) -> Any:
+        return pick.record(("events", "figures"), record_id)
+
+    def render(self, fact: Event | Figure, view: View) -> nodes.Node:
+        return render.date(fact.date, fact.end if isinstance(fact, Event) else None)
 
 
-class YearRole(FactsRole):
+class YearRole(DateRole):
     """Just the year of an event's start: for phrases such as "the 2020 war"."""
 
-    def render(self, record_id: str) -> nodes.Node | None:
-        fact = self.fact(record_id)
-        return None if fact is None else _render.date(PartialDate(fact.date.year))
+    def render(self, fact: Event | Figure, view: View) -> nodes.Node:
+        return render.date(PartialDate(fact.date.year))
 
 
 class ValueRole(FactsRole):
-    """A figure's value; several estimates are each attributed."""
+    """A figure's headline value; the other estimates are shown by ``{facts:estimates}``."""
 
-    accepts = "figure"
+    def select(self, pick: Picker, record_id: str) -> Any:
+        return pick.record(("figures",), record_id)
 
-    def render(self, record_id: str) -> nodes.Node | None:
-        if not self.known(record_id, "figure", self.data.figures):
-            return None
-        return _render.text(format_figure(self.data.figures[record_id]), "facts-value")
+    def render(self, figure: Figure, view: View) -> nodes.Node:
+        return render.value(figure)
 
 
 class CiteRole(FactsRole):
-    """Cite a source, or every source of a fact or table."""
+    """Cite a source, or every source of a fact or table: an event by one marker to its
+    timeline entry, anything else by one marker per source."""
 
-    accepts = "fact or source"
+    def select(self, pick: Picker, record_id: str) -> Any:
+        return pick.record(CITABLE, record_id)
 
-    def render(self, record_id: str) -> nodes.Node | None:
-        pool = {**self.data.sources, **self.data.events, **self.data.figures, **self.data.tables}
-        if not self.known(record_id, self.accepts, pool):
-            return None
-        more = record_id if record_id in self.data.events else ""
-        return _render.cite(self.data, self.data.sources_of(record_id), more)
+    def render(self, record: Any, view: View) -> nodes.Node:
+        if isinstance(record, Event):
+            return render.cite_event(view, record)
+        return render.cite(view, view.sources_of(record.id))
 
 
 class AsOfRole(FactsRole):
     """The date a fact was last checked; ``site`` gives the site's as-of date."""
 
-    accepts = "fact id or 'site'"
-
-    def render(self, record_id: str) -> nodes.Node | None:
+    def select(self, pick: Picker, record_id: str) -> Any:
         if record_id == "site":
-            self.env.note_dependency(self.data.root / "site.toml")
-            return _render.date(PartialDate.from_date(self.data.site.as_of))
-        fact = self.fact(record_id)
-        return None if fact is None else _render.date(PartialDate.from_date(fact.as_of))
+            return pick.site()
+        return pick.record(("events", "figures", "tables"), record_id)
 
-    def use(self, *record_ids: str) -> None:
-        super().use(*(r for r in record_ids if r != "site"))
+    def render(self, record: Any, view: View) -> nodes.Node:
+        return render.date(PartialDate.from_date(record.as_of))
+
+
+class FindingRole(FactsRole):
+    """A dimension's lean and strength by its rule, as a badge: ``{facts:finding}`aid```."""
+
+    def select(self, pick: Picker, record_id: str) -> Any:
+        if record_id not in DIMENSIONS:
+            warn(f"unknown dimension {record_id!r}; one of {', '.join(DIMENSIONS)}",
+                 self.get_location(), "unknown-id")
+            return None
+        return pick.query("evidence", record_id)
+
+    def render(self, selected: Any, view: View) -> nodes.Node:
+        f, _universe = selected
+        return render.lean(f.lean, f.strength)
 
 
 ROLES: dict[str, type[FactsRole]] = {
@@ -104,4 +90,5 @@ ROLES: dict[str, type[FactsRole]] = {
     "value": ValueRole,
     "cite": CiteRole,
     "asof": AsOfRole,
+    "finding": FindingRole,
 }

@@ -1,0 +1,222 @@
+"""Directives that show the evidence and the answer it gives (see :mod:`facts.evidence`).
+
+``answer``       the short answer: headline and one sentence per dimension, with its lean
+``findings``     one row per dimension: what it counts, its finding, its lean
+``evidence``     one dimension: its universe, rule and finding, its items and its gaps
+``sensitivity``  which dimensions decide the answer, and what would change each
+``case``         the strongest case that Baku leans toward one side, dimension by dimension
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+
+from facts.evidence import ANSWER_RULE, RULES, Finding, member
+from facts.model import DIMENSIONS, LEAN_LABELS, SIDES, Event, Figure
+from facts.sphinxext import render
+from facts.sphinxext._base import FactsDirective, Picker, View
+
+SIDE_NAMES = {"russia": "Moscow", "ukraine": "Kyiv"}
+COUNTRY = {"russia": "Russia", "ukraine": "Ukraine"}
+
+
+def _dimension_link(dimension: str, title: str) -> addnodes.pending_xref:
+    """A link to the dimension's section of the evidence page (``evidence-<dimension>``)."""
+    xref = addnodes.pending_xref("", refdomain="std", reftype="ref",
+                                 reftarget=f"evidence-{dimension}", refexplicit=True,
+                                 refwarn=True)
+    xref += nodes.inline(title, title)
+    return xref
+
+
+class AnswerDirective(FactsDirective):
+    """The short answer from ``site.toml``; the loader has checked it against the evidence."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"name": directives.unchanged}
+
+    def select(self, pick: Picker) -> Any:
+        return pick.query("verdict")
+
+    def render(self, selected: Any, view: View) -> list[nodes.Node]:
+        (lean, _strength), answer = selected
+        box = nodes.container(classes=["facts", "facts-answer", f"facts-lean-{lean}"])
+        box += render.paragraph(render.text(answer.headline, "facts-headline"))
+        points = nodes.bullet_list(classes=["facts", "facts-points"])
+        for point in answer.points:
+            item = nodes.list_item()
+            item += render.paragraph(render.lean(point.lean, point.strength), nodes.Text(" "),
+                                     nodes.Text(point.text))
+            points += item
+        box += points
+        return [box]
+
+
+class FindingsDirective(FactsDirective):
+    """What each dimension counts and which way it leans, by its rule."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"name": directives.unchanged}
+
+    def select(self, pick: Picker) -> Any:
+        return pick.query("findings")
+
+    def render(self, found: tuple[Finding, ...], view: View) -> list[nodes.Node]:
+        rows = []
+        for f in found:
+            universe = view.get("dimensions", f.dimension)
+            rows.append(("", [
+                [render.paragraph(_dimension_link(f.dimension, universe.title))],
+                [render.paragraph(render.text(f.summary))],
+                [render.lean(f.lean, f.strength)],
+            ]))
+        return [render.table([("Dimension", 3), ("What the evidence shows", 8), ("Leans", 2)],
+                             rows, classes=["facts-findings"])]
+
+
+class EvidenceDirective(FactsDirective):
+    """One dimension: what it counts, how it is weighed, what it shows, every item and every
+    member no source settles."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "dimension": lambda arg: directives.choice(arg, DIMENSIONS),
+        "name": directives.unchanged,
+    }
+
+    def select(self, pick: Picker) -> Any:
+        if "dimension" not in self.options:
+            raise self.error("the evidence directive needs :dimension:")
+        return pick.query("evidence", self.options["dimension"])
+
+    def render(self, selected: Any, view: View) -> list[nodes.Node]:
+        f, universe = selected
+        out: list[nodes.Node] = [
+            render.paragraph(nodes.strong("What counts: ", "What counts: "),
+                             render.text(universe.universe)),
+            render.paragraph(nodes.strong("How it is weighed: ", "How it is weighed: "),
+                             render.text(RULES[f.dimension].sentence)),
+            render.paragraph(nodes.strong("Finding: ", "Finding: "), render.lean(f.lean,
+                                                                                 f.strength),
+                             nodes.Text(" "), render.text(f.summary), nodes.Text(" "),
+                             render.text(f.change)),
+        ]
+        rows = []
+        everything = [view.get_any(i) for i in f.items]
+        for item in everything:
+            ev = item.evidence
+            title = item.title if isinstance(item, Event) else item.label
+            what: list[nodes.Node] = [render.paragraph(nodes.strong(title, title))]
+            if isinstance(item, Figure):
+                what.append(render.paragraph(render.value(item)))
+            what.append(render.paragraph(render.text(ev.reason)))
+            cite = (render.cite_event(view, item) if isinstance(item, Event)
+                    else render.cite(view, item.sources))
+            rows.append(("", [[render.date(item.date, getattr(item, "end", None))],
+                              what, [_detail(ev, member(item)), cite]]))
+        if rows:
+            noun = "item" if len(rows) == 1 else "items"
+            out.append(render.collapsed(
+                f"The {len(rows)} {noun}, with their sources",
+                render.table([("Date", 2), ("Item", 7), ("Recorded", 3)], rows,
+                             classes=["facts-evidence"])))
+        if universe.gaps:
+            items = [("", [render.text(g.member, "facts-title"), nodes.Text(": "),
+                           render.text(g.note)]) for g in universe.gaps]
+            out.append(render.paragraph(nodes.Text("Not settled by any source found:")))
+            out.append(render.bullet_list(items, "facts-gaps"))
+        return out
+
+
+def _detail(ev: Any, key: str) -> nodes.inline:
+    """What the rule reads from an item, in a few words."""
+    parts = {"un-votes": lambda: f"Vote: {ev.vote}",
+             "leaders": lambda: f"{ev.counterpart}, {ev.format}",
+             "statements": lambda: ev.stance.replace("-", " ").capitalize(),
+             "agreements": lambda: (f"{ev.documents} document{'s' if ev.documents != 1 else ''}"
+                                    if ev.documents else "Documents: not counted"),
+             "trade": lambda: f"{COUNTRY[ev.side]}, {ev.year}",
+             "energy-transit": lambda: f"{COUNTRY[ev.side]}: {ev.sector}, {ev.status}",
+             "aid": lambda: f"To {COUNTRY[ev.side]}: {ev.delivery}",
+             "arms": lambda: f"{ev.direction.replace('-', ' ')}: {ev.finding}",
+             "sanctions": lambda: ev.action.replace("-", " ").capitalize()}
+    shown = parts[ev.dimension]()
+    return render.text(shown + ". ", "facts-detail")
+
+
+class SensitivityDirective(FactsDirective):
+    """For each dimension: its lean, what would change it, and the answer if it leaned each
+    other way."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"name": directives.unchanged}
+
+    def select(self, pick: Picker) -> Any:
+        return pick.query("sensitivity")
+
+    def render(self, rows_: Any, view: View) -> list[nodes.Node]:
+        rows = []
+        for row in rows_:
+            universe = view.get("dimensions", row.dimension)
+            if_other: list[nodes.Node] = []
+            for alt, (lean, strength) in row.answers.items():
+                if if_other:
+                    if_other.append(nodes.Text("; "))
+                label = f"If it leaned {LEAN_LABELS[alt].lower().removeprefix('toward ')}: "
+                if alt == "neither":
+                    label = "If it leaned neither way: "
+                if_other += [nodes.Text(label), render.lean(lean, strength)]
+            rows.append(("", [[render.paragraph(_dimension_link(row.dimension, universe.title))],
+                              [render.lean(row.lean)],
+                              [render.paragraph(render.text(row.change))],
+                              [render.paragraph(*if_other)]]))
+        note = render.paragraph(render.text(ANSWER_RULE))
+        return [note, render.table([("Dimension", 3), ("Leans", 2), ("What would change it", 5),
+                                    ("The answer would then be", 4)], rows,
+                                   classes=["facts-sensitivity"])]
+
+
+class CaseDirective(FactsDirective):
+    """The strongest case that Baku leans toward one side, as those who make it put it, one
+    point per dimension, the dimensions that lean that way first."""
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "side": lambda arg: directives.choice(arg, SIDES),
+        "name": directives.unchanged,
+    }
+
+    def select(self, pick: Picker) -> Any:
+        if "side" not in self.options:
+            raise self.error("the case directive needs :side: russia or :side: ukraine")
+        found = pick.query("findings")
+        for f in found:
+            text = getattr(pick.data.dimensions[f.dimension], f"case_{self.options['side']}")
+            for kind, key in render.token_keys(text):
+                if kind != "n":
+                    pick.record(("events", "figures"), key)
+        return found
+
+    def render(self, found: tuple[Finding, ...], view: View) -> list[nodes.Node]:
+        side = self.options["side"]
+        ordered = sorted(found, key=lambda f: (f.lean != side, f.lean == "neither"))
+        items = []
+        for f in ordered:
+            universe = view.get("dimensions", f.dimension)
+            text = getattr(universe, f"case_{side}")
+            body: list[nodes.Node] = [
+                _dimension_link(f.dimension, universe.title), nodes.Text(" "),
+                render.lean(f.lean, f.strength), nodes.Text(". "),
+                *render.interpolate(text, f.numbers, view),
+            ]
+            items.append(("", body))
+        return [render.bullet_list(items, "facts-case")]
+
+
+DIRECTIVES: dict[str, type[FactsDirective]] = {
+    "answer": AnswerDirective,
+    "findings": FindingsDirective,
+    "evidence": EvidenceDirective,
+    "sensitivity": SensitivityDirective,
+    "case": CaseDirective,
+}

@@ -1,0 +1,60 @@
+"""``robots.txt`` pointing at the sitemap, and a sitemap that lists every page, in one order.
+
+sphinx-sitemap lists only the pages written in the current build, in the order they were
+written, so an incremental build would shrink ``sitemap.xml`` and reorder it.  After it runs,
+every document is listed and the entries are sorted by URL; a file whose content would not
+change is not written again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.etree import ElementTree
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+SITE_BUILDERS = frozenset({"html", "dirhtml"})
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` unless the file already holds it (so a no-op build writes nothing)."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``, after sphinx-sitemap: every page, sorted by URL."""
+    if exception is not None or app.builder.name not in SITE_BUILDERS:
+        return
+    path = app.outdir / app.config.sitemap_filename if "sitemap_filename" in app.config else None
+    if path is None or not path.is_file():
+        return
+    base = app.config.html_baseurl.rstrip("/") + "/"
+    ElementTree.register_namespace("", SITEMAP_NS)
+    root = ElementTree.parse(path).getroot()
+    urls = {loc.text or "" for loc in root.iter(f"{{{SITEMAP_NS}}}loc")}
+    urls |= {base + app.builder.get_target_uri(doc) for doc in app.env.found_docs}
+    out = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
+    for link in sorted(urls):
+        url = ElementTree.SubElement(out, f"{{{SITEMAP_NS}}}url")
+        ElementTree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = link
+    text = ElementTree.tostring(out, encoding="unicode", xml_declaration=False)
+    write_if_changed(path, '<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n")
+
+
+def write_robots(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: ``robots.txt`` that points at the sitemap."""
+    if exception is None and app.builder.name in SITE_BUILDERS and app.config.html_baseurl:
+        base = app.config.html_baseurl.rstrip("/") + "/"
+        write_if_changed(app.outdir / "robots.txt",
+                         f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n")
+
+
+def setup_sitemap(app: Sphinx) -> None:
+    app.connect("build-finished", write_robots)
+    app.connect("build-finished", complete_sitemap, priority=600)  # sphinx-sitemap runs at 500
