@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -42,3 +43,24 @@ def warning_lines(app: object) -> list[str]:
 
     text = strip_colors(app.warning.getvalue())  # type: ignore[attr-defined]
     return text.replace(f"{app.srcdir}/", "").splitlines()  # type: ignore[attr-defined]
+
+
+def stopped_build(make_app: Any, **kwargs: Any) -> tuple[str, list[str]]:
+    """Start an app that must stop on bad data: the stop sentence and the error lines.
+
+    The stop is a ``SystemExit`` from ``builder-inited``, which Sphinx's test app does not
+    clean up after (it catches ``Exception`` only), so the global state is reset here.
+    """
+    import io
+
+    import pytest
+    from sphinx.testing.util import _clean_up_global_state
+    from sphinx.util.console import strip_colors
+
+    warnings = io.StringIO()
+    try:
+        with pytest.raises(SystemExit) as excinfo:
+            make_app(warning=warnings, **kwargs)
+    finally:
+        _clean_up_global_state()
+    return str(excinfo.value), strip_colors(warnings.getvalue()).splitlines()

@@ -64,11 +64,16 @@ def test_every_fact_is_checked_by_the_as_of_date(site_data: Dataset):
 
 
 def test_short_answer_agrees_with_the_evidence(site_data: Dataset):
-    assert site_data.site.answer.lean == evidence.verdict(site_data)
+    assert evidence.summary_problems(site_data) == []
+    assert site_data.site.answer.lean == evidence.verdict(site_data)[0]
 
 
-def test_every_evidence_dimension_has_entries(site_data: Dataset):
-    assert [dim for dim, counts in evidence.tally(site_data).items() if not counts] == []
+def test_every_dimension_weighs_items(site_data: Dataset):
+    """Each rule has something to weigh, and every weighed item is listed in its universe."""
+    found = evidence.findings(site_data)
+    assert set(found) == set(site_data.dimensions)
+    assert [dim for dim, f in found.items() if not f.items] == []
+    assert evidence.completeness(site_data) == []
 
 
 def test_article_errors_are_all_sourced(site_data: Dataset):
@@ -84,7 +89,7 @@ def test_changed_facts_have_a_correction(site_data: Dataset):
     record = export.read_record(site_data)
     published = dt.date.fromisoformat(record["as_of"])
     noted = {f for c in site_data.corrections.values() if c.date >= published and c.previous
-             for f in c.facts}
+             for f in (*c.facts, *c.withdrawn)}
     current = export.published_values(site_data)
     changed = sorted(fid for fid, value in record["values"].items()
                      if fid in current and current[fid] != value)

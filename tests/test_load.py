@@ -33,12 +33,12 @@ WAR = "events/first-karabakh-war.toml"
         pytest.param(KYIV, 'sources = ["president-az-2022-01-14-press-statements"]', "sources = []",
                      f"{KYIV}:5: kyiv-joint-declaration-2022: 'sources': needs at least one id",
                      id="no-source"),
-        pytest.param(KYIV, 'lean = "ukraine"', 'lean = "kyiv"',
-                     f"{KYIV}:11: kyiv-joint-declaration-2022: 'evidence.lean': 'kyiv' is not one "
-                     "of russia, ukraine, neither", id="bad-lean"),
+        pytest.param(KYIV, 'side = "ukraine"', 'side = "kyiv"',
+                     f"{KYIV}:12: kyiv-joint-declaration-2022: 'evidence.side': 'kyiv' is not one "
+                     "of russia, ukraine", id="bad-side"),
         pytest.param(KYIV, 'topics = ["ukraine"]', 'topic = ["ukraine"]',
                      [f"{KYIV}:4: kyiv-joint-declaration-2022: 'topic': unknown field; expected "
-                      "one of as_of, date, end, evidence, review_by, sources, statement, title, "
+                      "one of account, as_of, date, end, evidence, review_by, sources, statement, title, "
                       "topics",
                       f"{KYIV}:1: kyiv-joint-declaration-2022: 'topics': needs at least one id"],
                      id="unknown-field"),
@@ -51,11 +51,11 @@ WAR = "events/first-karabakh-war.toml"
                      "figures/territory-lost-1994.toml:16: territory-lost-1994: 'estimate.high': "
                      "16 is below low 26", id="range-inverted"),
         pytest.param(KYIV, 'review_by = "2029-11-27"', 'review_by = "2026-11-27"',
-                     f"{KYIV}:7: kyiv-joint-declaration-2022: 'review_by': 2026-11-27 must be "
+                     f"{KYIV}:8: kyiv-joint-declaration-2022: 'review_by': 2026-11-27 must be "
                      "after as_of 2026-11-27", id="review-before-as-of"),
         pytest.param(KYIV, 'as_of = "2026-11-27"', 'as_of = "2026-12-01"\nx = [',
-                     f"{KYIV}:8: kyiv-joint-declaration-2022: invalid TOML: Invalid value (at line "
-                     "8, column 1)", id="invalid-toml"),
+                     f"{KYIV}:9: kyiv-joint-declaration-2022: invalid TOML: Invalid value (at line "
+                     "9, column 1)", id="invalid-toml"),
         pytest.param("tables/key-facts.toml", 'facts = ["allied-interaction-declaration-2022"]',
                      'facts = ["allied-declaration"]',
                      "tables/key-facts.toml:19: key-facts: 'row.facts': unknown fact "

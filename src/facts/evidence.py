@@ -100,7 +100,8 @@ def _ratio(universe: Universe, found: list[Item], counts: Counter[str], noun: st
         if mine > theirs and mine >= 2 * theirs:
             lean = "russia" if side == "russia" else "ukraine"
             strength = "clear" if mine >= 3 * max(theirs, 1) else "slight"
-    summary = f"{ru} {noun} with Russia and {ua} with Ukraine {after} {universe.since.display()}."
+    summary = (f"{ru} {one if ru == 1 else noun} with Russia and {ua} with Ukraine {after} "
+               f"{universe.since.display()}.")
     if lean == "neither":
         to_ru, to_ua = max(2 * ua - ru, 1), max(2 * ru - ua, 1)
         change = (f"It would lean toward Russia with {to_ru} more {one if to_ru == 1 else noun} "
@@ -382,7 +383,7 @@ def completeness(data: Dataset) -> list[tuple[str, str, str]]:
                                  "members"))
         for key in sorted(set(gaps) - listed):
             problems.append((dim, "gap", f"gap {key!r} is not a listed member"))
-        for key in sorted(g.member for g in universe.gaps if key_in(keys, g.member)):
+        for key in sorted(g.member for g in universe.gaps if keys[g.member]):
             problems.append((dim, "gap", f"{key!r} has an item; remove its gap"))
         if universe.candidates:
             pattern = re.compile(universe.candidates)
@@ -399,10 +400,6 @@ def completeness(data: Dataset) -> list[tuple[str, str, str]]:
                 problems.append((dim, "exempt", f"{rid!r} is an item of a dimension; it need "
                                  "not be exempt"))
     return problems
-
-
-def key_in(keys: Counter[str], key: str) -> bool:
-    return keys[key] > 0
 
 
 def finding(data: Dataset, dimension: str) -> Finding:
@@ -546,7 +543,3 @@ def summary_problems(data: Dataset) -> list[tuple[str, str, str, int, str]]:
 def tokens(text: str) -> list[str]:
     """The ``{n:name}``, ``{value:id}``, ``{date:id}`` and ``{year:id}`` tokens in data text."""
     return re.findall(r"\{([a-z]+:[a-z0-9-]+)\}", text)
-
-
-def since_display(date: PartialDate) -> str:
-    return date.display()

@@ -61,6 +61,8 @@ class Field:
     unit: str = ""
     export: bool = True
     integer: bool = False
+    #: the value may be None (``X | None``)
+    nullable: bool = False
 
 
 def _optional(hint: Any) -> tuple[Any, bool]:
@@ -133,6 +135,7 @@ def _declared(cls: type) -> tuple[Field, ...]:
             ref=meta.get("ref", ""), checks=tuple(meta.get("checks", ())),
             url=bool(meta.get("url")), unit=meta.get("unit", ""),
             export=meta.get("export", True), integer=integer or "integer" in meta.get("checks", ()),
+            nullable=optional,
         ))
     return tuple(found)
 

@@ -9,6 +9,7 @@ line and the record id, all at once, and loading fails with :class:`FactsError`.
 from __future__ import annotations
 
 import dataclasses
+import json
 import datetime as dt
 import re
 import tomllib
@@ -206,7 +207,7 @@ def load(data_dir: Path | None = None) -> model.Dataset:
             else model.Site(as_of=dt.date.min, answer=model.Answer(lean="neither", headline="",
                                                                      summary="")))
     data = model.Dataset(site=site, paths=paths, root=root, **records)
-    problems.extend(_cross_check(data, broken))
+    problems.extend(_cross_check(data, broken, sound=not problems))
     if problems:
         raise FactsError(problems)
     return data
@@ -225,8 +226,10 @@ def _walk(record: Any, section: str = "", index: int = 0) -> Iterator[tuple[Fiel
             yield f, value, section, index
 
 
-def _cross_check(data: model.Dataset, broken: set[str]) -> list[Problem]:
-    """Checks that need every record: references resolve, nothing is dated after the as-of."""
+def _cross_check(data: model.Dataset, broken: set[str], *, sound: bool) -> list[Problem]:
+    """Checks that need every record: references resolve, nothing is dated after the as-of.
+    The evidence checks run only on ``sound`` data, where no record was left out, so that one
+    bad record does not also show up as a wrong answer."""
     problems: list[Problem] = []
 
     def fail(rid: str, key: str, message: str, section: str = "", index: int = 0) -> None:
@@ -250,13 +253,28 @@ def _cross_check(data: model.Dataset, broken: set[str]) -> list[Problem]:
                 if f.name == "as_of" and value > data.site.as_of:
                     fail(rid, "as_of", f"{value} is after the site's as-of date "
                          f"{data.site.as_of}")
-    _check_evidence(data, fail)
+    if sound and not problems:
+        _check_evidence(data, fail)
+    published = _published_ids(data.root)
+    for rid, corr in data.corrections.items():
+        for fid in corr.withdrawn:
+            if fid in pools["facts"]:
+                fail(rid, "withdrawn", f"{fid!r} is still in the data; list it under 'facts'")
+            elif fid not in published:
+                fail(rid, "withdrawn", f"{fid!r} was never published (not in published.json)")
     for rid, source in data.sources.items():
         if source.accessed > data.site.as_of:
             fail(rid, "accessed", f"{source.accessed} is after the site's as-of date")
         if source.published and source.published.first_day() > source.accessed:
             fail(rid, "published", f"{source.published} is after the access date {source.accessed}")
     return problems
+
+
+def _published_ids(root: Path) -> set[str]:
+    path = root / "published.json"
+    if not path.exists():
+        return set()
+    return set(json.loads(path.read_text(encoding="utf-8")).get("values", {}))
 
 
 def _check_evidence(data: model.Dataset, fail: Callable[..., None]) -> None:

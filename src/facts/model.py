@@ -283,6 +283,8 @@ class Correction:
     article_said: str = spec("What the original article said, quoted.", default="")
     previous: str = spec("What this site said before, for a change to a published fact.",
                          default="")
+    withdrawn: tuple[str, ...] = spec("Published facts this change removes, by the id they had "
+                                      "in data/published.json.", default=())
     topics: tuple[Topic, ...] = spec("The topic pages that show the correction.", default=())
 
 

@@ -53,7 +53,7 @@ def _property(f: Field) -> dict[str, Any]:  # noqa: PLR0912 -- one case per shap
             prop = {"type": "array", "items": {"$ref": f"#/$defs/{_name(f.record)}"}}
         case "cells":
             prop = {"type": "object", "additionalProperties": {"type": "string"}}
-    if not f.required and f.shape in {"text", "partial", "record"}:
+    if f.nullable:
         prop = {"anyOf": [prop, {"type": "null"}]}
     return {"description": f.doc, **prop}
 

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from facts.model import Estimate, Figure
 
-#: unit code -> (prefix, suffix); anything else is a plural noun written after the number.
+#: unit code -> (prefix, suffix); the codes without an entry are plural nouns written as they are.
 UNITS: dict[str, tuple[str, str]] = {
     "percent": ("", "%"),
     "km2": ("", " km²"),
     "bcm": ("", " bcm"),
+    "cubic-metres": ("", " cubic metres"),
     "usd": ("US$", ""),
     "eur": ("€", ""),
     "azn": ("", " manats"),
     "rub": ("", " roubles"),
+    "uah": ("", " hryvnias"),
 }
 _SCALES = ((1e9, " billion"), (1e6, " million"))
 

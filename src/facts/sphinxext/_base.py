@@ -20,7 +20,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from facts import queries
-from facts.ids import unknown
+from facts.ids import closest, unknown
 from facts.model import KINDS, Dataset
 
 if TYPE_CHECKING:
@@ -105,7 +105,8 @@ class Picker:
             if record_id in records:
                 self.picked.append(record_id)
                 return records[record_id]
-        wanted = " or ".join(KIND_NAMES[k] for k in kinds)
+        names = [KIND_NAMES[k] for k in kinds]
+        wanted = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
         pool = [rid for k in kinds for rid in getattr(self.data, k)]
         others = {k: getattr(self.data, k) for k in KINDS if k not in kinds}
         self.domain.note_missing(self.docname, record_id)
@@ -141,6 +142,15 @@ class FactsDirective(SphinxDirective):
 
     def warn(self, message: str, subtype: str) -> None:
         warn(message, self.get_location(), subtype)
+
+    def choice_argument(self, what: str, choices: Sequence[str]) -> str:
+        """The directive's argument, which must be one of ``choices``; otherwise an error at
+        the directive that lists them."""
+        value = self.arguments[0]
+        if value not in choices:
+            raise self.error(f"unknown {what} {value!r}{closest(value, choices)}; choose from "
+                             f"{', '.join(choices)}")
+        return value
 
     @final
     def run(self) -> list[nodes.Node]:

@@ -148,6 +148,11 @@ class FactsDomain(Domain):
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str,
         node: pending_xref, contnode: nodes.Element,
     ) -> nodes.reference | None:
+        if typ == "dimension":
+            label = env.domains.standard_domain.labels.get(f"evidence-{target}")
+            if label is None:
+                return None
+            return make_refnode(builder, fromdocname, label[0], label[1], contnode)
         if typ == "event" and self.target(typ, target) is None and target in self.dataset.events:
             # No timeline lists the event: cite its first source instead.
             typ, target = "source", self.dataset.events[target].sources[0]
@@ -186,6 +191,14 @@ class FactsDomain(Domain):
             else:
                 continue
             yield record_id, display, kind, home[0], home[1], 1
+
+
+def quiet_dimensions(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
+    """``warn-missing-reference``: a dimension without an ``evidence-<dimension>`` section
+    stays plain text; a project need not have an evidence page."""
+    if domain is not None and domain.name == "facts" and node["reftype"] == "dimension":
+        return True
+    return None
 
 
 def facts_domain(env: BuildEnvironment) -> FactsDomain:
@@ -237,3 +250,4 @@ def setup_domain(app: Sphinx) -> None:
                          types=frozenset({dict}))
     app.connect("env-get-outdated", get_outdated)
     app.connect("env-updated", rewrite_moved_links)
+    app.connect("warn-missing-reference", quiet_dimensions)

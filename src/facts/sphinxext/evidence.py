@@ -26,10 +26,10 @@ COUNTRY = {"russia": "Russia", "ukraine": "Ukraine"}
 
 
 def _dimension_link(dimension: str, title: str) -> addnodes.pending_xref:
-    """A link to the dimension's section of the evidence page (``evidence-<dimension>``)."""
-    xref = addnodes.pending_xref("", refdomain="std", reftype="ref",
-                                 reftarget=f"evidence-{dimension}", refexplicit=True,
-                                 refwarn=True)
+    """A link to the section labelled ``evidence-<dimension>``, wherever it is; plain text in
+    a project without one (see :meth:`.FactsDomain.resolve_xref`)."""
+    xref = addnodes.pending_xref("", refdomain="facts", reftype="dimension",
+                                 reftarget=dimension, refexplicit=True)
     xref += nodes.inline(title, title)
     return xref
 
@@ -81,15 +81,11 @@ class EvidenceDirective(FactsDirective):
     """One dimension: what it counts, how it is weighed, what it shows, every item and every
     member no source settles."""
 
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        "dimension": lambda arg: directives.choice(arg, DIMENSIONS),
-        "name": directives.unchanged,
-    }
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"name": directives.unchanged}
 
     def select(self, pick: Picker) -> Any:
-        if "dimension" not in self.options:
-            raise self.error("the evidence directive needs :dimension:")
-        return pick.query("evidence", self.options["dimension"])
+        return pick.query("evidence", self.choice_argument("dimension", DIMENSIONS))
 
     def render(self, selected: Any, view: View) -> list[nodes.Node]:
         f, universe = selected
@@ -135,8 +131,9 @@ def _detail(ev: Any, key: str) -> nodes.inline:
     parts = {"un-votes": lambda: f"Vote: {ev.vote}",
              "leaders": lambda: f"{ev.counterpart}, {ev.format}",
              "statements": lambda: ev.stance.replace("-", " ").capitalize(),
-             "agreements": lambda: (f"{ev.documents} document{'s' if ev.documents != 1 else ''}"
-                                    if ev.documents else "Documents: not counted"),
+             "agreements": lambda: (f"With {COUNTRY[ev.side]}: {ev.instrument}; " + (
+                 f"{ev.documents} document{'s' if ev.documents != 1 else ''}" if ev.documents
+                 else "counted as one document")),
              "trade": lambda: f"{COUNTRY[ev.side]}, {ev.year}",
              "energy-transit": lambda: f"{COUNTRY[ev.side]}: {ev.sector}, {ev.status}",
              "aid": lambda: f"To {COUNTRY[ev.side]}: {ev.delivery}",
@@ -181,24 +178,21 @@ class CaseDirective(FactsDirective):
     """The strongest case that Baku leans toward one side, as those who make it put it, one
     point per dimension, the dimensions that lean that way first."""
 
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        "side": lambda arg: directives.choice(arg, SIDES),
-        "name": directives.unchanged,
-    }
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"name": directives.unchanged}
 
     def select(self, pick: Picker) -> Any:
-        if "side" not in self.options:
-            raise self.error("the case directive needs :side: russia or :side: ukraine")
+        side = self.choice_argument("side", SIDES)
         found = pick.query("findings")
         for f in found:
-            text = getattr(pick.data.dimensions[f.dimension], f"case_{self.options['side']}")
+            text = getattr(pick.data.dimensions[f.dimension], f"case_{side}")
             for kind, key in render.token_keys(text):
                 if kind != "n":
                     pick.record(("events", "figures"), key)
         return found
 
     def render(self, found: tuple[Finding, ...], view: View) -> list[nodes.Node]:
-        side = self.options["side"]
+        side = self.arguments[0]
         ordered = sorted(found, key=lambda f: (f.lean != side, f.lean == "neither"))
         items = []
         for f in ordered:
