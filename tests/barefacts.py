@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
+
+from htmlpage import parse, parse_html
 
 MONTH = ("January|February|March|April|May|June|July|August|September|October|November|"
          "December")
@@ -30,50 +31,11 @@ PATTERNS = {
 ALLOW = (
     "44-day war",  # the conventional name of the 2020 war, not a figure the site asserts
 )
-SKIP_TAGS = {"pre", "code", "script", "style", "kbd", "samp"}
-
-
-class _Text(HTMLParser):
-    """Collect the text of the main article, leaving out facts-emitted elements and code."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0          # inside <article role="main">
-        self.skip: list[str] = []  # stack of tags being skipped
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attr = dict(attrs)
-        if tag == "article" and attr.get("role") == "main":
-            self.depth += 1
-            return
-        if not self.depth:
-            return
-        classes = (attr.get("class") or "").split()
-        if self.skip:
-            if tag not in {"br", "img", "hr", "input", "meta", "link", "wbr"}:
-                self.skip.append(tag)
-            return
-        if tag in SKIP_TAGS or "facts" in classes or "headerlink" in classes:
-            self.skip.append(tag)
-        elif tag in {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "dt", "dd", "div", "br"}:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "article" and self.depth and not self.skip:
-            self.depth -= 1
-        elif self.skip:
-            self.skip.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self.depth and not self.skip:
-            self.parts.append(data)
 
 
 def page_text(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    return "".join(parser.parts)
+    """The main article's text without facts-emitted elements and code."""
+    return parse_html(html).prose
 
 
 def scan_text(text: str) -> list[tuple[str, str]]:
@@ -94,7 +56,7 @@ def scan(outdir: Path) -> list[str]:
     for page in sorted(outdir.rglob("*.html")):
         if page.name in {"genindex.html", "search.html"}:
             continue
-        for kind, context in scan_text(page_text(page.read_text(encoding="utf-8"))):
+        for kind, context in scan_text(parse(page).prose):
             problems.append(f"{page.relative_to(outdir)}: bare {kind}: …{context}…")
     return problems
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from browser import find_chromium
-from helpers import FIXTURE_DATA, PAGES, ROOT_CONF, TESTS
+from helpers import FIXTURE_DATA, ROOT_CONF, SHIPPED, TESTS
 from sitebuild import OTHER_BUILDERS, RECIPES, Build, BuildPool
 
 from facts.load import load
@@ -87,7 +87,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     chromium = find_chromium()
     if chromium and any("page_reports" in getattr(i, "fixturenames", ()) for i in session.items):
         _pool(session.config._tmp_path_factory).start_page_checks(  # type: ignore[attr-defined]
-            chromium, list(PAGES))
+            chromium, list(SHIPPED))
 
 
 @pytest.fixture(scope="session")
@@ -106,7 +106,7 @@ def chromium() -> str:
 @pytest.fixture(scope="session")
 def page_reports(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """Browser checks of every page (see pagecheck.py), started at collection."""
-    return dict(_pool(tmp_path_factory).start_page_checks(chromium, list(PAGES)).result())
+    return dict(_pool(tmp_path_factory).start_page_checks(chromium, list(SHIPPED)).result())
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -12,6 +12,8 @@ FIXTURE_DATA = TESTS / "data"
 #: every page of the site (file names are public URLs)
 PAGES = ("index", "foreign-policy", "evidence", "ukraine", "russia", "nagorno-karabakh",
          "regional-partners", "timeline", "faq", "sources", "corrections", "about", "editing")
+#: every HTML page the site ships that a reader can open: the pages and Sphinx's own
+SHIPPED = (*PAGES, "search", "genindex")
 
 #: conf.py of a generated root: the extension on the frozen fixture data with a fixed clock.
 ROOT_CONF = f"""\

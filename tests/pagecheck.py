@@ -2,7 +2,9 @@
 
 For each page: load it from 127.0.0.1 (recording console errors, failed requests and any request
 that would leave localhost), run axe-core in light mode (every rule) and in dark mode (the rules
-that depend on colour), and measure sideways scrolling at 360 px.  Pages are checked two at a
+that depend on colour); then, as a phone shows it at 390 px, count the words of the body text a
+reader sees (collapsed parts closed) and the page's height, and with every collapsed part open,
+in light and dark, find any table wider than its container and any sideways scrolling at 360 px.  Pages are checked two at a
 time (one per core) with Playwright's async API, in a thread of its own; the tests then only read
 the reports.
 """
@@ -34,6 +36,23 @@ class PageReport:
     axe: dict[str, str] = field(default_factory=dict)  # scheme -> report, "" when clean
     theme: dict[str, tuple[str, bool]] = field(default_factory=dict)
     overflow: int = 0
+    #: scheme -> tables whose content is wider than their container at phone widths
+    wide: dict[str, list[str]] = field(default_factory=dict)
+    words: int = 0  # body text a phone reader sees at 390 px, collapsed parts closed
+    height: int = 0  # page height in CSS pixels at 390 px
+
+
+#: Every table (collapsed ones opened) whose content is wider than the box it sits in.
+WIDE_TABLES = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  return [...document.querySelectorAll('article table')]
+    .filter(t => t.scrollWidth > t.parentElement.clientWidth + 1)
+    .map(t => `${t.id || t.className}: ${t.scrollWidth} > ${t.parentElement.clientWidth} px`);
+}"""
+BODY_WORDS = """() => {
+  const main = document.querySelector('article[role=main]') || document.body;
+  return main.innerText.split(/\\s+/).filter(w => /\\w/.test(w)).length;
+}"""
 
 
 async def _check(browser: Any, url: str) -> PageReport:
@@ -68,7 +87,13 @@ async def _check(browser: Any, url: str) -> PageReport:
             await page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches"))
         result = await axe.run(page, options=options or {"resultTypes": ["violations"]})
         report.axe[scheme] = result.generate_report() if result.violations_count else ""
-    await page.set_viewport_size({"width": 360, "height": 800})
+    await page.set_viewport_size({"width": 390, "height": 800})
+    report.words = await page.evaluate(BODY_WORDS)
+    report.height = await page.evaluate("document.documentElement.scrollHeight")
+    for width, scheme in ((390, "light"), (360, "dark")):
+        await page.emulate_media(color_scheme=scheme)
+        await page.set_viewport_size({"width": width, "height": 800})
+        report.wide[scheme] = await page.evaluate(WIDE_TABLES)
     report.overflow = await page.evaluate(
         "document.documentElement.scrollWidth - window.innerWidth")
     await context.close()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from helpers import FIXTURE_DATA, ROOT_CONF, copy_data, edit, stopped_build, warning_lines
-from sphinx.errors import ExtensionError
 
 SOURCES_PAGE = "---\norphan: true\n---\n(sources)=\n# Sources\n\n:::{facts:sources}\n:::\n"
 

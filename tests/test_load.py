@@ -38,8 +38,8 @@ WAR = "events/first-karabakh-war.toml"
                      "of russia, ukraine", id="bad-side"),
         pytest.param(KYIV, 'topics = ["ukraine"]', 'topic = ["ukraine"]',
                      [f"{KYIV}:4: kyiv-joint-declaration-2022: 'topic': unknown field; expected "
-                      "one of account, as_of, date, end, evidence, review_by, sources, statement, title, "
-                      "topics",
+                      "one of account, as_of, date, end, evidence, review_by, sources, statement, "
+                      "title, topics",
                       f"{KYIV}:1: kyiv-joint-declaration-2022: 'topics': needs at least one id"],
                      id="unknown-field"),
         pytest.param("sources/example-wire-2022.toml", "https://wire.example.org/2022/02/22/declaration",

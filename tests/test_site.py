@@ -6,13 +6,13 @@ import filecmp
 import posixpath
 import re
 import runpy
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from barefacts import scan
 from helpers import DOCS, PAGES
+from htmlpage import parse
 from sitebuild import RTD_CANONICAL, Build
 
 LOCAL_CANONICAL = "https://azerbaijan-russia-ukraine.readthedocs.io/en/stable/"
@@ -97,36 +97,13 @@ def test_no_bare_facts(site_html: Build):
     assert scan(site_html.outdir) == []
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attr = dict(attrs)
-        if attr.get("id"):
-            self.ids.add(str(attr["id"]))
-        if tag == "a" and attr.get("href"):
-            self.hrefs.append(str(attr["href"]))
-
-
 def test_every_internal_link_and_fragment_resolves(site_html: Build):
     out = site_html.outdir
-    parsed: dict[str, _Links] = {}
-
-    def page(rel: str) -> _Links:
-        if rel not in parsed:
-            parser = _Links()
-            parser.feed((out / rel).read_text(encoding="utf-8"))
-            parsed[rel] = parser
-        return parsed[rel]
-
     broken = []
     for path in sorted(out.glob("*.html")):
         if path.name == "404.html":  # its links are absolute, for any depth (tested in a browser)
             continue
-        for href in page(path.name).hrefs:
+        for href in (link.href for link in parse(path).links):
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith("mailto:"):
                 continue
@@ -136,6 +113,36 @@ def test_every_internal_link_and_fragment_resolves(site_html: Build):
             if not (out / target).is_file():
                 broken.append(f"{path.name}: {href} (no such file)")
             elif parts.fragment and target.endswith(".html") and (
-                    parts.fragment not in page(target).ids):
+                    parts.fragment not in parse(out / target).ids):
                 broken.append(f"{path.name}: {href} (no such id)")
     assert broken == []
+
+
+#: pages for readers; the editors' page lists records only as examples
+READER_PAGES = [p for p in PAGES if p != "editing"]
+
+
+@pytest.mark.parametrize("page", READER_PAGES)
+def test_citations_go_to_the_sources_or_the_timeline(site_html: Build, page: str):
+    """Every citation marker on a reader page leads to the source's entry on the sources page
+    or the event's row on the timeline, and that entry exists."""
+    out = site_html.outdir
+    cites = [link.href for link in parse(out / f"{page}.html").links if link.cite]
+    assert cites or page in {"sources", "about"}, "a page of claims cites its sources"
+    wrong = []
+    for href in cites:
+        target, _, fragment = href.partition("#")
+        target = target or f"{page}.html"
+        kind = {"sources.html": "source-", "timeline.html": "event-"}.get(target)
+        if kind is None or not fragment.startswith(kind) or fragment not in parse(out / target).ids:
+            wrong.append(href)
+    assert wrong == []
+
+
+def test_no_reader_page_links_into_the_editors_page(site_html: Build):
+    """Only the two pages for editors (and the navigation) may lead to the editors' page."""
+    out = site_html.outdir
+    found = {page: hrefs for page in READER_PAGES if page not in {"index", "about"}
+             if (hrefs := [link.href for link in parse(out / f"{page}.html").links
+                           if link.href.startswith("editing.html#")])}
+    assert found == {}

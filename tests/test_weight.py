@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from htmlpage import parse
 from sitebuild import Build
 
 from facts.model import Dataset
@@ -26,26 +26,11 @@ PER_RECORD = {"timeline.html": ("events", 3_000), "sources.html": ("sources", 1_
 SITE_PATH = "/en/stable/"
 
 
-class _Assets(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.assets: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attr = dict(attrs)
-        if tag == "link" and attr.get("rel") == "stylesheet" and attr.get("href"):
-            self.assets.append(str(attr["href"]))
-        elif tag == "script" and attr.get("src"):
-            self.assets.append(str(attr["src"]))
-
-
 def weight(outdir: Path, page: str) -> tuple[int, list[str]]:
     """Bytes of the page and of every stylesheet and script it loads; and any remote assets."""
-    html = (outdir / page).read_text(encoding="utf-8")
-    parser = _Assets()
-    parser.feed(html)
-    total, remote = len(html.encode()), []
-    for href in parser.assets:
+    path = outdir / page
+    total, remote = path.stat().st_size, []
+    for href in parse(path).assets:
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:
             remote.append(href)

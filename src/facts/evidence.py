@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from facts.dates import PartialDate
 from facts.model import (
     DIMENSIONS,
     SIDES,
@@ -130,8 +129,8 @@ def _votes(universe: Universe, found: list[Item]) -> Finding:
         lean, strength = "ukraine", "clear" if yes * 4 >= recorded * 3 else "slight"
     elif recorded and no * 2 > recorded:
         lean, strength = "russia", "clear" if no * 4 >= recorded * 3 else "slight"
-    numbers = {"resolutions": recorded + votes["unconfirmed"], "recorded": recorded, "yes": yes, "no": no,
-               "abstain": votes["abstain"], "non-voting": votes["non-voting"],
+    numbers = {"resolutions": recorded + votes["unconfirmed"], "recorded": recorded, "yes": yes,
+               "no": no, "abstain": votes["abstain"], "non-voting": votes["non-voting"],
                "unconfirmed": votes["unconfirmed"]}
     summary = (f"Of the {numbers['resolutions']} resolutions adopted since "
                f"{universe.since.display()}, "
@@ -368,38 +367,44 @@ def completeness(data: Dataset) -> list[tuple[str, str, str]]:
         universe = data.dimensions.get(dim)
         if universe is None:
             continue  # the loader reports the missing file
-        found = items(data, dim)
-        keys = Counter(member(i) for i in found)
-        gaps = Counter(g.member for g in universe.gaps)
-        listed = set(universe.members)
-        for key in universe.members:
-            count = keys[key] + gaps[key]
-            if count != 1:
-                what = "no item and no gap" if not count else f"{count} items or gaps"
-                problems.append((dim, "members", f"member {key!r} has {what}; it needs exactly one"))
-        if listed:
-            for key in sorted(set(keys) - listed):
-                problems.append((dim, "members", f"item {key!r} is not a listed member; add it to "
-                                 "members"))
-        for key in sorted(set(gaps) - listed):
-            problems.append((dim, "gap", f"gap {key!r} is not a listed member"))
-        for key in sorted(g.member for g in universe.gaps if keys[g.member]):
-            problems.append((dim, "gap", f"{key!r} has an item; remove its gap"))
-        if universe.candidates:
-            pattern = re.compile(universe.candidates)
-            start = universe.since.first_day()
-            for event in data.timeline():
-                if (event.date.last_day() >= start and event.id not in classified
-                        and event.id not in universe.exempt
-                        and pattern.search(f"{event.title} {event.statement}")):
-                    problems.append((dim, "candidates", f"event {event.id!r} matches the "
-                                     "candidates but is in no dimension; give it [evidence] or "
-                                     "add it to exempt"))
-        for rid in universe.exempt:
-            if rid in classified:
-                problems.append((dim, "exempt", f"{rid!r} is an item of a dimension; it need "
-                                 "not be exempt"))
+        problems += [(dim, key, message) for key, message in _members(universe, items(data, dim))]
+        problems += [(dim, key, message)
+                     for key, message in _candidates(data, universe, classified)]
     return problems
+
+
+def _members(universe: Universe, found: list[Item]) -> Iterator[tuple[str, str]]:
+    keys = Counter(member(i) for i in found)
+    gaps = Counter(g.member for g in universe.gaps)
+    listed = set(universe.members)
+    for key in universe.members:
+        count = keys[key] + gaps[key]
+        if count != 1:
+            what = "no item and no gap" if not count else f"{count} items or gaps"
+            yield "members", f"member {key!r} has {what}; it needs exactly one"
+    if listed:
+        for key in sorted(set(keys) - listed):
+            yield "members", f"item {key!r} is not a listed member; add it to members"
+    for key in sorted(set(gaps) - listed):
+        yield "gap", f"gap {key!r} is not a listed member"
+    for key in sorted(g.member for g in universe.gaps if keys[g.member]):
+        yield "gap", f"{key!r} has an item; remove its gap"
+
+
+def _candidates(data: Dataset, universe: Universe,
+                classified: set[str]) -> Iterator[tuple[str, str]]:
+    if universe.candidates:
+        pattern = re.compile(universe.candidates)
+        start = universe.since.first_day()
+        for event in data.timeline():
+            if (event.date.last_day() >= start and event.id not in classified
+                    and event.id not in universe.exempt
+                    and pattern.search(f"{event.title} {event.statement}")):
+                yield "candidates", (f"event {event.id!r} matches the candidates but is in no "
+                                     "dimension; give it [evidence] or add it to exempt")
+    for rid in universe.exempt:
+        if rid in classified:
+            yield "exempt", f"{rid!r} is an item of a dimension; it need not be exempt"
 
 
 def finding(data: Dataset, dimension: str) -> Finding:
@@ -451,7 +456,7 @@ def sensitivity(data: Dataset) -> list[Sensitivity]:
         for alt in ("russia", "ukraine", "neither"):
             if alt != f.lean:
                 leans = [alt if d == dim else g.lean for d, g in found.items()]
-                answers[alt] = combine(leans)  # type: ignore[arg-type]
+                answers[alt] = combine(leans)
         rows.append(Sensitivity(dim, f.lean, answers, f.change, base))
     return rows
 

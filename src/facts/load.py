@@ -9,8 +9,8 @@ line and the record id, all at once, and loading fails with :class:`FactsError`.
 from __future__ import annotations
 
 import dataclasses
-import json
 import datetime as dt
+import json
 import re
 import tomllib
 from collections.abc import Callable, Iterator
@@ -205,7 +205,7 @@ def load(data_dir: Path | None = None) -> model.Dataset:
     site_rec = _read_file(site_path, "site", problems)
     site = (build(model.Site, site_rec) if site_rec is not None
             else model.Site(as_of=dt.date.min, answer=model.Answer(lean="neither", headline="",
-                                                                     summary="")))
+                                                                     points=())))
     data = model.Dataset(site=site, paths=paths, root=root, **records)
     problems.extend(_cross_check(data, broken, sound=not problems))
     if problems:
@@ -255,10 +255,16 @@ def _cross_check(data: model.Dataset, broken: set[str], *, sound: bool) -> list[
                          f"{data.site.as_of}")
     if sound and not problems:
         _check_evidence(data, fail)
+    _check_history(data, pools["facts"], fail)
+    return problems
+
+
+def _check_history(data: model.Dataset, facts: set[str], fail: Callable[..., None]) -> None:
+    """Dates of reading and publishing, and facts a correction says were withdrawn."""
     published = _published_ids(data.root)
     for rid, corr in data.corrections.items():
         for fid in corr.withdrawn:
-            if fid in pools["facts"]:
+            if fid in facts:
                 fail(rid, "withdrawn", f"{fid!r} is still in the data; list it under 'facts'")
             elif fid not in published:
                 fail(rid, "withdrawn", f"{fid!r} was never published (not in published.json)")
@@ -267,7 +273,6 @@ def _cross_check(data: model.Dataset, broken: set[str], *, sound: bool) -> list[
             fail(rid, "accessed", f"{source.accessed} is after the site's as-of date")
         if source.published and source.published.first_day() > source.accessed:
             fail(rid, "published", f"{source.published} is after the access date {source.accessed}")
-    return problems
 
 
 def _published_ids(root: Path) -> set[str]:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from facts import __version__
 
 if TYPE_CHECKING:
+    from docutils.parsers.rst import Directive
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
@@ -44,7 +45,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_data(app)
     setup_domain(app)
     app.add_config_value("facts_repository_url", "", "html", types=frozenset({str}))
-    directives = {"timeline": listings.TimelineDirective, "table": listings.TableDirective,
+    directives: dict[str, type[Directive]] = {
+                  "timeline": listings.TimelineDirective, "table": listings.TableDirective,
                   "sources": listings.SourcesDirective,
                   "corrections": listings.CorrectionsDirective,
                   "estimates": listings.EstimatesDirective,

@@ -143,6 +143,16 @@ class FactsDirective(SphinxDirective):
     def warn(self, message: str, subtype: str) -> None:
         warn(message, self.get_location(), subtype)
 
+    def collapse(self, shown: list[nodes.Node], count: int, noun: str = "") -> list[nodes.Node]:
+        """``shown`` under a one-line summary when the directive has ``:collapsed: SUMMARY``;
+        the summary ends with the count, ``(9)`` or ``(9 events)``."""
+        if "collapsed" not in self.options:
+            return shown
+        from facts.sphinxext.render import collapsed
+
+        counted = f"{count} {noun}" if noun else str(count)
+        return [collapsed(f"{self.options['collapsed']} ({counted})", *shown)]
+
     def choice_argument(self, what: str, choices: Sequence[str]) -> str:
         """The directive's argument, which must be one of ``choices``; otherwise an error at
         the directive that lists them."""

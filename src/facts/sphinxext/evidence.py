@@ -9,17 +9,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 
-from facts.evidence import ANSWER_RULE, RULES, Finding, member
-from facts.model import DIMENSIONS, LEAN_LABELS, SIDES, Event, Figure
+from facts.evidence import ANSWER_RULE, RULES, Finding
+from facts.model import DIMENSIONS, LEAN_LABELS, SIDES, Event, Evidence, Figure
 from facts.sphinxext import render
 from facts.sphinxext._base import FactsDirective, Picker, View
+from facts.sphinxext.render import Cell
 
 SIDE_NAMES = {"russia": "Moscow", "ukraine": "Kyiv"}
 COUNTRY = {"russia": "Russia", "ukraine": "Ukraine"}
@@ -65,7 +66,7 @@ class FindingsDirective(FactsDirective):
         return pick.query("findings")
 
     def render(self, found: tuple[Finding, ...], view: View) -> list[nodes.Node]:
-        rows = []
+        rows: list[tuple[str, Sequence[Cell]]] = []
         for f in found:
             universe = view.get("dimensions", f.dimension)
             rows.append(("", [
@@ -99,7 +100,7 @@ class EvidenceDirective(FactsDirective):
                              nodes.Text(" "), render.text(f.summary), nodes.Text(" "),
                              render.text(f.change)),
         ]
-        rows = []
+        rows: list[tuple[str, Sequence[Cell]]] = []
         everything = [view.get_any(i) for i in f.items]
         for item in everything:
             ev = item.evidence
@@ -111,7 +112,7 @@ class EvidenceDirective(FactsDirective):
             cite = (render.cite_event(view, item) if isinstance(item, Event)
                     else render.cite(view, item.sources))
             rows.append(("", [[render.date(item.date, getattr(item, "end", None))],
-                              what, [_detail(ev, member(item)), cite]]))
+                              what, [_detail(ev), cite]]))
         if rows:
             noun = "item" if len(rows) == 1 else "items"
             out.append(render.collapsed(
@@ -121,39 +122,53 @@ class EvidenceDirective(FactsDirective):
         if universe.gaps:
             items = [("", [render.text(g.member, "facts-title"), nodes.Text(": "),
                            render.text(g.note)]) for g in universe.gaps]
-            out.append(render.paragraph(nodes.Text("Not settled by any source found:")))
-            out.append(render.bullet_list(items, "facts-gaps"))
+            out.append(render.collapsed(f"Not settled by any source found ({len(items)})",
+                                        render.bullet_list(items, "facts-gaps")))
         return out
 
 
-def _detail(ev: Any, key: str) -> nodes.inline:
+def _detail(ev: Evidence) -> nodes.inline:
     """What the rule reads from an item, in a few words."""
-    parts = {"un-votes": lambda: f"Vote: {ev.vote}",
-             "leaders": lambda: f"{ev.counterpart}, {ev.format}",
-             "statements": lambda: ev.stance.replace("-", " ").capitalize(),
-             "agreements": lambda: (f"With {COUNTRY[ev.side]}: {ev.instrument}; " + (
-                 f"{ev.documents} document{'s' if ev.documents != 1 else ''}" if ev.documents
-                 else "counted as one document")),
-             "trade": lambda: f"{COUNTRY[ev.side]}, {ev.year}",
-             "energy-transit": lambda: f"{COUNTRY[ev.side]}: {ev.sector}, {ev.status}",
-             "aid": lambda: f"To {COUNTRY[ev.side]}: {ev.delivery}",
-             "arms": lambda: f"{ev.direction.replace('-', ' ')}: {ev.finding}",
-             "sanctions": lambda: ev.action.replace("-", " ").capitalize()}
-    shown = parts[ev.dimension]()
-    return render.text(shown + ". ", "facts-detail")
+    return render.text(_recorded(ev) + ". ", "facts-detail")
+
+
+def _recorded(ev: Evidence) -> str:  # noqa: PLR0911 -- one case per dimension
+    country = COUNTRY[ev.side]
+    match ev.dimension:
+        case "un-votes":
+            return f"Vote: {ev.vote}"
+        case "leaders":
+            return f"{ev.counterpart}, {ev.format}"
+        case "statements":
+            return str(ev.stance).replace("-", " ").capitalize()
+        case "agreements":
+            count = (f"{ev.documents} document{'s' if ev.documents != 1 else ''}"
+                     if ev.documents else "counted as one document")
+            return f"With {country}: {ev.instrument}; {count}"
+        case "trade":
+            return f"{country}, {ev.year}"
+        case "energy-transit":
+            return f"{country}: {ev.sector}, {ev.status}"
+        case "aid":
+            return f"To {country}: {ev.delivery}"
+        case "arms":
+            return f"{str(ev.direction).replace('-', ' ')}: {ev.finding}"
+        case _:
+            return str(ev.action).replace("-", " ").capitalize()
 
 
 class SensitivityDirective(FactsDirective):
     """For each dimension: its lean, what would change it, and the answer if it leaned each
-    other way."""
+    other way.  ``:collapsed: SUMMARY`` shows the table under a one-line summary."""
 
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"name": directives.unchanged}
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "collapsed": directives.unchanged_required, "name": directives.unchanged}
 
     def select(self, pick: Picker) -> Any:
         return pick.query("sensitivity")
 
     def render(self, rows_: Any, view: View) -> list[nodes.Node]:
-        rows = []
+        rows: list[tuple[str, Sequence[Cell]]] = []
         for row in rows_:
             universe = view.get("dimensions", row.dimension)
             if_other: list[nodes.Node] = []
@@ -168,18 +183,23 @@ class SensitivityDirective(FactsDirective):
                               [render.lean(row.lean)],
                               [render.paragraph(render.text(row.change))],
                               [render.paragraph(*if_other)]]))
-        note = render.paragraph(render.text(ANSWER_RULE))
-        return [note, render.table([("Dimension", 3), ("Leans", 2), ("What would change it", 5),
-                                    ("The answer would then be", 4)], rows,
-                                   classes=["facts-sensitivity"])]
+        decisive = sum(1 for row in rows_ if row.decisive)
+        note = render.paragraph(render.text(
+            f"{ANSWER_RULE} On the present evidence, {decisive} of the {len(rows_)} dimensions "
+            "would change the answer's lean by leaning another way on their own."))
+        return [note, *self.collapse([render.table(
+            [("Dimension", 3), ("Leans", 2), ("What would change it", 5),
+             ("The answer would then be", 4)], rows, classes=["facts-sensitivity"])], len(rows))]
 
 
 class CaseDirective(FactsDirective):
     """The strongest case that Baku leans toward one side, as those who make it put it, one
-    point per dimension, the dimensions that lean that way first."""
+    point per dimension, the dimensions that lean that way first.  ``:collapsed: SUMMARY``
+    shows the list under a one-line summary."""
 
     required_arguments = 1
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"name": directives.unchanged}
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "collapsed": directives.unchanged_required, "name": directives.unchanged}
 
     def select(self, pick: Picker) -> Any:
         side = self.choice_argument("side", SIDES)
@@ -204,7 +224,7 @@ class CaseDirective(FactsDirective):
                 *render.interpolate(text, f.numbers, view),
             ]
             items.append(("", body))
-        return [render.bullet_list(items, "facts-case")]
+        return self.collapse([render.bullet_list(items, "facts-case")], len(items))
 
 
 DIRECTIVES: dict[str, type[FactsDirective]] = {

@@ -26,6 +26,7 @@ from facts.model import (
 )
 from facts.sphinxext import render
 from facts.sphinxext._base import FactsDirective, Picker, View
+from facts.sphinxext.render import Cell
 
 STANDS_BEHIND: tuple[str, ...] = get_args(StandsBehind)
 LANGUAGES = {"en": "English", "ru": "Russian", "az": "Azerbaijani", "uk": "Ukrainian",
@@ -102,12 +103,9 @@ class TimelineDirective(FactsDirective):
             if "visual" in self.options:  # HTML draws it instead of the list
                 compact["facts_visual"] = [e.id for e in events]
                 compact["facts_replace"] = True
-            if "collapsed" in self.options:
-                return [render.collapsed(
-                    f"{self.options['collapsed']} ({len(events)} events)", compact)]
-            return [compact]
+            return self.collapse([compact], len(events), "events")
         document = self.state.document
-        rows = []
+        rows: list[tuple[str, Sequence[Cell]]] = []
         for event in events:
             # An event listed twice on one page is anchored once.
             anchor = "" if f"event-{event.id}" in document.ids else f"event-{event.id}"
@@ -162,7 +160,7 @@ class TableDirective(FactsDirective):
                             classes=[f"facts-table-{table.id}", *self.options.get("class", [])])
         return [node]
 
-    def _cell(self, view: View, kind: str, key: str, row: Row) -> render.Cell:
+    def _cell(self, view: View, kind: str, key: str, row: Row) -> Cell:
         if kind == "date":
             cell: list[nodes.Node] = []
             for i, fid in enumerate(row.facts):
@@ -292,9 +290,7 @@ class CorrectionsDirective(FactsDirective):
             body.append(render.paragraph(nodes.Text(corr.statement), render.cite(view, sources)))
             items.append((f"correction-{corr.id}", body))
         listing = render.bullet_list(items, "facts-corrections")
-        if "collapsed" in self.options:
-            return [render.collapsed(f"{self.options['collapsed']} ({len(items)})", listing)]
-        return [listing]
+        return self.collapse([listing], len(items))
 
 
 class EstimatesDirective(FactsDirective):
@@ -309,7 +305,7 @@ class EstimatesDirective(FactsDirective):
     def render(self, figure: Any, view: View) -> list[nodes.Node]:
         from facts.text import format_estimate
 
-        rows: list[tuple[str, list[render.Cell]]] = []
+        rows: list[tuple[str, Sequence[Cell]]] = []
         for i, e in enumerate(figure.estimates):
             shown = format_estimate(e, figure.unit)
             value = (render.value(figure) if i == 0 else

@@ -67,8 +67,8 @@ def _depart_time(self: HTML5Translator, node: time) -> None:
 
 
 def _visit_marker_html(self: HTML5Translator, node: marker) -> None:
-    self.body.append(self.starttag(node, "sup", "", CLASS="facts-marker",
-                                   **{"data-tip": node.get("tip", "")}))
+    attrs: dict[str, Any] = {"data-tip": node.get("tip", "")}
+    self.body.append(self.starttag(node, "sup", "", CLASS="facts-marker", **attrs))
     self.body.append(self.encode(str(node.get("number", "?"))))
     self.body.append("</sup>")
     raise nodes.SkipNode
@@ -85,8 +85,8 @@ def _visit_marker_text(self: TextTranslator, node: marker) -> None:
 
 
 def _visit_label_html(self: HTML5Translator, node: celllabel) -> None:
-    self.body.append(self.starttag(node, "span", "", CLASS="facts-label",
-                                   **{"aria-hidden": "true"}))
+    attrs: dict[str, Any] = {"aria-hidden": "true"}
+    self.body.append(self.starttag(node, "span", "", CLASS="facts-label", **attrs))
 
 
 def _depart_label_html(self: HTML5Translator, node: celllabel) -> None:

@@ -40,7 +40,7 @@ def _depart_shape(self: Any, node: shape) -> None:
 
 
 def topic_of(event: Event, legend: dict[str, Any]) -> str:
-    return next((t for t in legend if t in event.topics and t != "other"), "other")
+    return next((t for t in legend if t in event.topics), "other")
 
 
 def group(events: list[Event], eras: tuple[Era, ...]) -> list[tuple[Era | None, list[Event]]]:
