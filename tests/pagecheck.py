@@ -4,9 +4,9 @@ For each page: load it from 127.0.0.1 (recording console errors, failed requests
 that would leave localhost), run axe-core in light mode (every rule) and in dark mode (the rules
 that depend on colour); then, as a phone shows it at 390 px, count the words of the body text a
 reader sees (collapsed parts closed) and the page's height, and with every collapsed part open,
-in light and dark, find any table wider than its container and any sideways scrolling at 360 px.  Pages are checked two at a
-time (one per core) with Playwright's async API, in a thread of its own; the tests then only read
-the reports.
+in light and dark, find any table wider than its container and any sideways scrolling at 360 px.
+Pages are checked two at a time (one per core) with Playwright's async API, in a thread of its
+own; the tests then only read the reports.
 """
 
 from __future__ import annotations
