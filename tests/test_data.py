@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from itertools import pairwise
 from urllib.parse import urlsplit
 
@@ -105,3 +106,17 @@ def test_stale_lists_facts_past_review(capsys, today, code):
     out = capsys.readouterr()
     assert (out.out == "") is (code == 0)
     assert f"due for review on {today}" in out.err
+
+
+#: words that describe how a source was found rather than what it is
+FINDING_NOTES = re.compile(r"slug|stored copy|headline not|not shown|from url|search result|"
+                           r"placeholder|untitled", re.I)
+
+
+def test_titles_are_headlines_or_descriptions(site_data: Dataset):
+    """A title is the work's own headline, or a bracketed description of the work in citation
+    style; never a note about how the source was found."""
+    bad = [f"{s.id}: {s.title}" for s in site_data.sources.values()
+           if FINDING_NOTES.search(s.title)
+           or (s.title.startswith("[") and not (s.title.endswith("]") and s.title[1].isupper()))]
+    assert bad == []

@@ -24,10 +24,18 @@ def closest(name: str, known: Iterable[str]) -> str:
 
 
 def unknown(name: str, wanted: str, pool: Iterable[str],
-            elsewhere: Mapping[str, Iterable[str]] = {}) -> str:
+            elsewhere: Mapping[str, Iterable[str]] = {}, taker: str = "") -> str:
     """The message for an id that ``pool`` lacks: the kind it really is, if it exists as another
-    kind, else the closest ids of the wanted kind."""
+    kind (``taker``, such as ``:facts:value:``, says what takes the wanted kind), else the
+    closest ids of the wanted kind."""
+    pool = list(pool)
     for kind, ids in elsewhere.items():
         if name in ids:
-            return f"{name!r} is {ARTICLES.get(kind, kind)}; {wanted} is needed here"
+            needed = (f"{taker} takes {_article(wanted)}" if taker
+                      else f"{_article(wanted)} is needed here")
+            return f"{name!r} is {ARTICLES.get(kind, kind)}; {needed}{closest(name, pool)}"
     return f"unknown {wanted} {name!r}{closest(name, pool)}"
+
+
+def _article(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"

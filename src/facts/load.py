@@ -256,7 +256,21 @@ def _cross_check(data: model.Dataset, broken: set[str], *, sound: bool) -> list[
     if sound and not problems:
         _check_evidence(data, fail)
     _check_history(data, pools["facts"], fail)
+    _check_units(data, fail)
     return problems
+
+
+def _check_units(data: model.Dataset, fail: Callable[..., None]) -> None:
+    """Values that fit their unit: whole numbers for counts, 0 to 100 for percentages."""
+    for fid, fig in data.figures.items():
+        for i, est in enumerate(fig.estimates):
+            for key, value in (("low", est.low), ("high", est.high)):
+                if fig.unit in model.COUNT_UNITS and value != int(value):
+                    fail(fid, key, f"{value:g} must be a whole number: the unit is "
+                         f"{fig.unit!r}", "estimate", i)
+                elif fig.unit == "percent" and not 0 <= value <= 100:
+                    fail(fid, key, f"{value:g} is not a percentage between 0 and 100",
+                         "estimate", i)
 
 
 def _check_history(data: model.Dataset, facts: set[str], fail: Callable[..., None]) -> None:

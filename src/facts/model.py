@@ -44,6 +44,9 @@ Qualifier = Literal["", "about", "at least", "more than", "up to"]
 Unit = Literal["usd", "eur", "azn", "rub", "uah", "percent", "km2", "bcm", "cubic-metres",
                "tonnes", "people", "deaths", "troops", "states", "stations", "points",
                "articles", "documents", "years"]
+#: units that count whole things: their estimates must be whole numbers
+COUNT_UNITS = frozenset({"people", "deaths", "troops", "states", "stations", "points", "articles",
+                         "documents", "years"})
 Vote = Literal["yes", "no", "abstain", "non-voting", "unconfirmed"]
 Sector = Literal["gas", "oil", "electricity", "transport"]
 Arrangement = Literal["in force", "ended", "announced"]

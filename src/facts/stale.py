@@ -14,17 +14,35 @@ from collections.abc import Sequence
 
 from facts.load import load
 from facts.model import name_of
+from facts.validate import FactsError
+
+
+def _day(value: str, where: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise SystemExit(f"{where} = {value!r} is not a date YYYY-MM-DD") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m facts.stale", description=__doc__)
-    parser.add_argument("--today", type=dt.date.fromisoformat,
-                        default=os.environ.get("FACTS_TODAY") or dt.date.today().isoformat(),
-                        help="the date to check against (default: FACTS_TODAY or today)")
+    parser.add_argument("--today", help="the date to check against (default: FACTS_TODAY or "
+                        "today)")
     parser.add_argument("--data", default=None, help="data folder (default: the package's)")
     args = parser.parse_args(argv)
-    today = args.today if isinstance(args.today, dt.date) else dt.date.fromisoformat(args.today)
-    rows = load(args.data).due(today)
+    if args.today:
+        today = _day(args.today, "--today")
+    elif os.environ.get("FACTS_TODAY"):
+        today = _day(os.environ["FACTS_TODAY"], "FACTS_TODAY")
+    else:
+        today = dt.date.today()
+    try:
+        data = load(args.data)
+    except FactsError as exc:
+        print(exc, file=sys.stderr)
+        raise SystemExit(f"stopped: the facts data has {len(exc.problems)} problem"
+                         f"{'s' if len(exc.problems) != 1 else ''} (listed above)") from None
+    rows = data.due(today)
     for fact in rows:
         print(f"{fact.review_by}  {fact.id}  {name_of(fact)}")
     print(f"{len(rows)} fact(s) due for review on {today}.", file=sys.stderr)

@@ -12,7 +12,9 @@ So a directive cannot show data without recording it as a dependency of its page
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, final
 
 from docutils import nodes
@@ -89,8 +91,9 @@ class View:
 class Picker:
     """Looks records and listings up for one page, recording each as a dependency."""
 
-    def __init__(self, domain: FactsDomain, docname: str, location: Any) -> None:
+    def __init__(self, domain: FactsDomain, docname: str, location: Any, taker: str = "") -> None:
         self.domain, self.docname, self.location = domain, docname, location
+        self.taker = taker  # the directive or role, for messages
         self.picked: list[str] = []
 
     @property
@@ -110,7 +113,7 @@ class Picker:
         pool = [rid for k in kinds for rid in getattr(self.data, k)]
         others = {k: getattr(self.data, k) for k in KINDS if k not in kinds}
         self.domain.note_missing(self.docname, record_id)
-        warn(unknown(record_id, wanted, pool, others), self.location, "unknown-id")
+        warn(unknown(record_id, wanted, pool, others, self.taker), self.location, "unknown-id")
         return None
 
     def query(self, name: str, *params: Any) -> Any:
@@ -130,9 +133,27 @@ class Picker:
 
 
 class FactsDirective(SphinxDirective):
-    """Base of the extension's directives: ``select`` then ``render``."""
+    """Base of the extension's directives: ``select`` then ``render``.
+
+    A directive that takes one argument declares ``argument = (what, kind)``; without it the
+    error names what is needed and, for a record kind, the ids there are.
+    """
 
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {}
+    argument: ClassVar[tuple[str, str] | None] = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.argument:  # optional for docutils, so that the message can be ours
+            cls.required_arguments, cls.optional_arguments = 0, 1
+
+    def _check_argument(self) -> None:
+        if self.argument and not self.arguments:
+            what, kind = self.argument
+            ids = sorted(getattr(self.domain.dataset, kind)) if kind else []
+            shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+            raise self.error(f"the {self.name} directive needs {what}"
+                             + (f": {shown}" if shown else ""))
 
     @property
     def domain(self) -> FactsDomain:
@@ -164,7 +185,8 @@ class FactsDirective(SphinxDirective):
 
     @final
     def run(self) -> list[nodes.Node]:
-        pick = Picker(self.domain, self.env.docname, self.get_location())
+        self._check_argument()
+        pick = Picker(self.domain, self.env.docname, self.get_location(), f"{{{self.name}}}")
         selected = self.select(pick)
         view = pick.commit()
         if selected is None:
@@ -184,6 +206,33 @@ class FactsDirective(SphinxDirective):
         raise NotImplementedError
 
 
+_LINES: dict[str, tuple[float, list[str]]] = {}
+
+
+def role_line(source: str, lineno: int, rawtext: str) -> int:
+    """The line of ``rawtext`` in ``source`` at or after ``lineno``.
+
+    MyST gives an inline role the line of its paragraph; a warning should point at the role.
+    """
+    path = Path(source)
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        return lineno
+    cached = _LINES.get(source)
+    if cached is None or cached[0] != mtime:
+        cached = _LINES[source] = (mtime, path.read_text(encoding="utf-8").splitlines())
+    lines = cached[1]
+    # MyST hands the role its rST spelling, :name:`text`; the page has {name}`text`
+    rst = re.match(r"^:([\w.:-]+):(`.*)$", rawtext, re.S)
+    written = f"{{{rst[1]}}}{rst[2]}" if rst else rawtext
+    first = written.splitlines()[0] if written else ""
+    for number in range(max(lineno, 1), min(lineno + 200, len(lines) + 1)):
+        if first and first in lines[number - 1]:
+            return number
+    return lineno
+
+
 class FactsRole(SphinxRole):
     """Base of the extension's roles: one record id, ``select`` then ``render``."""
 
@@ -196,8 +245,11 @@ class FactsRole(SphinxRole):
     @final
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         record_id = self.text.strip()
+        source, _line = self.get_source_info()
+        if source:
+            self.lineno = role_line(source, self.lineno, self.rawtext)
         location = self.get_location()
-        pick = Picker(self.domain, self.env.docname, location)
+        pick = Picker(self.domain, self.env.docname, location, f"{{{self.name}}}")
         selected = self.select(pick, record_id) if record_id else None
         if not record_id:
             warn(f"the {self.name} role needs an id", location, "unknown-id")

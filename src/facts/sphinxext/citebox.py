@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from facts.dates import PartialDate
 from facts.sphinxext.domain import facts_domain
@@ -61,37 +60,33 @@ def has_own_text(section: nodes.section) -> bool:
     return any(isinstance(child, nodes.paragraph) for child in section.children)
 
 
-class CiteSections(SphinxPostTransform):
-    """Add a box at the end of each labelled section with text of its own (HTML only)."""
-
-    default_priority = 210
-    formats = ("html",)
-
-    def run(self, **kwargs: Any) -> None:
-        config, env = self.config, self.env
-        if not config.facts_cite_url:
-            return
-        base = config.facts_cite_url.format(version=config.version)
-        page_uri = self.app.builder.get_target_uri(env.docname)
-        as_of = PartialDate.from_date(facts_domain(env).dataset.site.as_of)
-        sections = list(self.document.findall(nodes.section))
-        first = sections[0].next_node(nodes.title) if sections else None
-        page_title = first.astext() if first is not None else env.docname
-        for number, section in enumerate(sections):
-            title = section.next_node(nodes.title)
-            if title is None or not section["ids"] or not has_own_text(section):
-                continue
-            anchor = section["ids"][0]
-            url = f"{base}{page_uri}" + ("" if number == 0 else f"#{anchor}")
-            formats = citation_formats(
-                author=config.author, site=config.project, page=page_title,
-                section=title.astext(), version=config.version, as_of=as_of, url=url,
-                key=f"{config.facts_cite_key}-{anchor}")
-            box = citebox(url=url, formats=formats, anchor=anchor, whole_page=number == 0,
-                          classes=["no-search"])
-            subsection = next((i for i, c in enumerate(section.children)
-                               if isinstance(c, nodes.section)), len(section.children))
-            section.insert(subsection, box)
+def add_cite_boxes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: a box at the end of each labelled section with text of its own
+    (HTML only)."""
+    config = app.config
+    if not config.facts_cite_url or app.builder.format != "html":
+        return
+    base = config.facts_cite_url.format(version=config.version)
+    page_uri = app.builder.get_target_uri(docname)
+    as_of = PartialDate.from_date(facts_domain(app.env).dataset.site.as_of)
+    sections = list(doctree.findall(nodes.section))
+    first = sections[0].next_node(nodes.title) if sections else None
+    page_title = first.astext() if first is not None else docname
+    for number, section in enumerate(sections):
+        title = section.next_node(nodes.title)
+        if title is None or not section["ids"] or not has_own_text(section):
+            continue
+        anchor = section["ids"][0]
+        url = f"{base}{page_uri}" + ("" if number == 0 else f"#{anchor}")
+        formats = citation_formats(
+            author=config.author, site=config.project, page=page_title,
+            section=title.astext(), version=config.version, as_of=as_of, url=url,
+            key=f"{config.facts_cite_key}-{anchor}")
+        box = citebox(url=url, formats=formats, anchor=anchor, whole_page=number == 0,
+                      classes=["no-search"])
+        subsection = next((i for i, c in enumerate(section.children)
+                           if isinstance(c, nodes.section)), len(section.children))
+        section.insert(subsection, box)
 
 
 def visit_citebox(self: HTML5Translator, node: citebox) -> None:
@@ -121,5 +116,5 @@ def setup_citebox(app: Sphinx) -> None:
     app.add_config_value("facts_cite_key", "facts", "html", types=frozenset({str}))
     app.add_node(citebox, html=(visit_citebox, None), latex=(skip, None), text=(skip, None),
                  man=(skip, None), texinfo=(skip, None))
-    app.add_post_transform(CiteSections)
+    app.connect("doctree-resolved", add_cite_boxes)
     app.add_js_file("facts-cite.js", loading_method="defer")

@@ -17,23 +17,28 @@ after parallel reads:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
+from docutils.parsers.rst import Directive
 from sphinx.domains import Domain, ObjType
 from sphinx.errors import ExtensionError
 from sphinx.locale import _
 from sphinx.util.nodes import make_refnode
 
 from facts import queries
+from facts.ids import closest
+from facts.sphinxext._base import role_line
 from facts.model import Dataset, name_of
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from docutils.parsers.rst.states import Inliner
     from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import RoleFunction
 
 
 class FactsDomain(Domain):
@@ -113,6 +118,14 @@ class FactsDomain(Domain):
 
     # -- Domain API ---------------------------------------------------------------------------
 
+    def role(self, name: str) -> RoleFunction | None:
+        """The role, or one that reports a misspelt name with the closest ones."""
+        return super().role(name) or _misspelt_role(name, sorted(self.roles))
+
+    def directive(self, name: str) -> type[Directive] | None:
+        """The directive, or one that reports a misspelt name with the closest ones."""
+        return super().directive(name) or _misspelt_directive(name, sorted(self.directives))
+
     def clear_doc(self, docname: str) -> None:
         for key in ("uses", "queries", "missing", "links"):
             self._map(key).pop(docname, None)
@@ -191,6 +204,44 @@ class FactsDomain(Domain):
             else:
                 continue
             yield record_id, display, kind, home[0], home[1], 1
+
+
+def _misspelt_role(name: str, known: list[str]) -> RoleFunction:
+    def role(typ: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
+             options: dict[str, Any] | None = None, content: Sequence[str] = ()
+             ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        message = (f"unknown role 'facts:{name}'"
+                   f"{closest(f'facts:{name}', [f'facts:{k}' for k in known])}")
+        source, _line = inliner.reporter.get_source_and_line(lineno)  # type: ignore[attr-defined]
+        line = role_line(source, lineno, rawtext) if source else lineno
+        error = inliner.reporter.error(message, line=line)
+        return [nodes.literal(rawtext, text, classes=["facts-unknown"])], [error]
+
+    return role
+
+
+class _AnyOptions(dict[str, Callable[[str], str]]):
+    """Accepts every option, so that a misspelt directive is reported for its name alone."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __missing__(self, key: str) -> Callable[[str], str]:
+        return str
+
+
+def _misspelt_directive(name: str, known: list[str]) -> type[Directive]:
+    class Misspelt(Directive):
+        has_content = True
+        optional_arguments = 1
+        final_argument_whitespace = True
+        option_spec = _AnyOptions()
+
+        def run(self) -> list[nodes.Node]:
+            raise self.error(f"unknown directive 'facts:{name}'"
+                             f"{closest(f'facts:{name}', [f'facts:{k}' for k in known])}")
+
+    return Misspelt
 
 
 def quiet_dimensions(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:

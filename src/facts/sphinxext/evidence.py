@@ -82,7 +82,7 @@ class EvidenceDirective(FactsDirective):
     """One dimension: what it counts, how it is weighed, what it shows, every item and every
     member no source settles."""
 
-    required_arguments = 1
+    argument = ("a dimension", "dimensions")
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"name": directives.unchanged}
 
     def select(self, pick: Picker) -> Any:
@@ -197,7 +197,7 @@ class CaseDirective(FactsDirective):
     point per dimension, the dimensions that lean that way first.  ``:collapsed: SUMMARY``
     shows the list under a one-line summary."""
 
-    required_arguments = 1
+    argument = ("a side, russia or ukraine", "")
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "collapsed": directives.unchanged_required, "name": directives.unchanged}
 

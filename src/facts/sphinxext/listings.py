@@ -138,7 +138,7 @@ def _event_link(event: Event) -> addnodes.pending_xref:
 class TableDirective(FactsDirective):
     """A table held in the data (``data/tables/<id>.toml``)."""
 
-    required_arguments = 1
+    argument = ("a table id", "tables")
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "name": directives.unchanged,
         "class": directives.class_option,
@@ -296,7 +296,7 @@ class CorrectionsDirective(FactsDirective):
 class EstimatesDirective(FactsDirective):
     """Every estimate of one figure, with who gives it; the first is the headline value."""
 
-    required_arguments = 1
+    argument = ("a figure id", "figures")
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {"name": directives.unchanged}
 
     def select(self, pick: Picker) -> Any:
