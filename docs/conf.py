@@ -56,6 +56,7 @@ notfound_urls_prefix = urlsplit(html_baseurl).path  # absolute asset links work 
 facts_url_contract = "stable-urls.txt"
 facts_cite_url = "https://azerbaijan-russia-ukraine.readthedocs.io/en/{version}/"
 facts_cite_key = "aru"
+facts_cite_skip = ["editing"]  # documentation for editors, not a page to cite
 facts_license_url = "https://creativecommons.org/licenses/by/4.0/"
 
 # The repository, for the About page's links: Read the Docs gives its clone URL.

@@ -36,8 +36,7 @@ def test_unknown_ids_warn_with_location_and_closest_ids(app):
 def test_bad_invocations_are_errors_at_their_line(app):
     app.build()
     assert warning_lines(app) == [
-        "index.md:4: ERROR: Directive 'facts:table': 1 argument(s) required, 0 supplied "
-        "[docutils]",
+        "index.md:4: ERROR: the facts:table directive needs a table id: key-facts [docutils]",
         "index.md:8: WARNING: 'facts:timeline': Invalid option value for 'topics': ukrain: "
         "'ukrain' is not one of: ukraine, russia, nagorno-karabakh, peace-process, turkey, iran, "
         "eu, energy, un [myst.directive_option]",

@@ -4,7 +4,7 @@ It gives the section's permalink pinned to the released version (``facts_cite_ur
 ``{version}``) and copyable plain-text, BibTeX and CSL-JSON citations.  It is a node with an HTML
 visitor (a collapsed ``<details>``); other formats leave it out.  It carries the ``no-search``
 class, so Sphinx's search index skips it, and it comes after the section's text, so search
-snippets start with the text.
+snippets start with the text.  Pages listed in ``facts_cite_skip`` get no boxes.
 """
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ def add_cite_boxes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: a box at the end of each labelled section with text of its own
     (HTML only)."""
     config = app.config
-    if not config.facts_cite_url or app.builder.format != "html":
+    if (not config.facts_cite_url or app.builder.format != "html"
+            or docname in config.facts_cite_skip):
         return
     base = config.facts_cite_url.format(version=config.version)
     page_uri = app.builder.get_target_uri(docname)
@@ -114,6 +115,7 @@ def skip(self: Any, node: nodes.Node) -> None:
 def setup_citebox(app: Sphinx) -> None:
     app.add_config_value("facts_cite_url", "", "html", types=frozenset({str}))
     app.add_config_value("facts_cite_key", "facts", "html", types=frozenset({str}))
+    app.add_config_value("facts_cite_skip", [], "html", types=frozenset({list, tuple}))
     app.add_node(citebox, html=(visit_citebox, None), latex=(skip, None), text=(skip, None),
                  man=(skip, None), texinfo=(skip, None))
     app.connect("doctree-resolved", add_cite_boxes)

@@ -29,14 +29,14 @@ from sphinx.util.nodes import make_refnode
 
 from facts import queries
 from facts.ids import closest
-from facts.sphinxext._base import role_line
 from facts.model import Dataset, name_of
+from facts.sphinxext._base import role_line
 
 if TYPE_CHECKING:
+    from docutils.parsers.rst.states import Inliner
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
-    from docutils.parsers.rst.states import Inliner
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import RoleFunction
 
@@ -212,8 +212,8 @@ def _misspelt_role(name: str, known: list[str]) -> RoleFunction:
              ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         message = (f"unknown role 'facts:{name}'"
                    f"{closest(f'facts:{name}', [f'facts:{k}' for k in known])}")
-        source, _line = inliner.reporter.get_source_and_line(lineno)  # type: ignore[attr-defined]
-        line = role_line(source, lineno, rawtext) if source else lineno
+        source, _line = inliner.reporter.get_source_and_line(lineno)
+        line = role_line(str(source), lineno, rawtext) if source else lineno
         error = inliner.reporter.error(message, line=line)
         return [nodes.literal(rawtext, text, classes=["facts-unknown"])], [error]
 
@@ -267,13 +267,13 @@ def get_outdated(
     app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
 ) -> list[str]:
     """``env-get-outdated``: re-read listings whose query result changed, pages that named an
-    id that now exists, and pages whose review flags change because the clock moved."""
+    unknown id (fixed or not), and pages whose review flags change because the clock moved."""
     domain = facts_domain(env)
     data = domain.dataset
-    known = set(data.paths)
     outdated = {docname for docname, recorded in domain.queries.items()
                 if any(_changed(data, *query) for query in recorded)}
-    outdated |= {docname for docname, ids in domain.data["missing"].items() if ids & known}
+    # a page that named an unknown id is read again until it is fixed, so its warning repeats
+    outdated |= {docname for docname, ids in domain.data["missing"].items() if ids}
     previous = domain.data.get("today") or ""
     if previous and previous != domain.today.isoformat():
         before = dt.date.fromisoformat(previous)
