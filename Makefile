@@ -11,7 +11,7 @@ DOCS       := docs
 BUILD      := $(DOCS)/_build
 
 .DEFAULT_GOAL := help
-.PHONY: help html live clean linkcheck test lint stale urls bench screenshots lock
+.PHONY: help html live clean linkcheck test lint stale urls bench screenshots lock release-check
 
 ## help       list the targets
 help:
@@ -20,6 +20,7 @@ help:
 # The virtual environment is rebuilt only when the project or the lock file changes.
 $(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed; set PYTHON=python3.x")'
+	@echo "Setting up $(VENV) from $(LOCK): about a minute the first time, seconds after."
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -62,16 +63,23 @@ screenshots: html
 
 ## linkcheck  check every external link (needs the network; not part of `make test`)
 linkcheck: $(STAMP)
+	@$(BIN)/python -c 'import socket; socket.create_connection(("en.wikipedia.org", 443), timeout=5)' \
+		2>/dev/null || { echo "linkcheck needs the network, and en.wikipedia.org:443 cannot be reached."; exit 1; }
 	$(BIN)/sphinx-build -M linkcheck $(DOCS) $(BUILD) $(SPHINXOPTS)
 
-## lock       re-resolve requirements.lock from pyproject.toml in a scratch environment
+## lock       re-resolve requirements.lock (and its docs part) from pyproject.toml
 lock:
 	rm -rf $(VENV)-lock && $(PYTHON) -m venv $(VENV)-lock
 	$(VENV)-lock/bin/python -m pip install --quiet --disable-pip-version-check '.[test,dev]'
 	{ echo "# Exact versions for .venv and Read the Docs; regenerate with 'make lock'."; \
 	  $(VENV)-lock/bin/python -m pip freeze --exclude-editable | grep -v '^azerbaijan-russia-ukraine'; \
 	} > $(LOCK)
+	$(VENV)-lock/bin/python tools/docslock.py
 	rm -rf $(VENV)-lock
+
+## release-check  before tagging: version, data record, URL contract and corrections agree
+release-check: html
+	$(BIN)/python tools/release_check.py $(BUILD)/html
 
 ## clean      remove build output (keeps .venv)
 clean:

@@ -1,9 +1,16 @@
 """Sphinx configuration for the site; the README's "Configuration" section explains the choices."""
 
+import contextlib
+import io
+import logging
 import os
 from urllib.parse import urlsplit
 
 from facts import __version__
+
+# sphinxext-opengraph prints a note about social cards when imported; they are off here.
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph  # noqa: F401
 
 # -- Project -------------------------------------------------------------------------------------
 project = "Does Azerbaijan support Russia or Ukraine?"
@@ -33,7 +40,6 @@ html_theme = "furo"
 html_title = project
 templates_path = ["_templates"]
 html_static_path = ["_static"]
-html_css_files = ["site.css"]
 html_copy_source = False
 html_show_sourcelink = False
 # Read the Docs gives each version's own URL; local builds point at the stable release.
@@ -42,6 +48,13 @@ html_baseurl = os.environ.get(
 )
 # No html_context["READTHEDOCS"]: Furo would render Read the Docs' old version menu with empty
 # links; Read the Docs' add-ons provide the menu instead.
+
+# -- PDF (Read the Docs' pdf format) ---------------------------------------------------------------
+# XeLaTeX with GNU FreeFont (Debian: fonts-freefont-otf), which covers Latin with Azerbaijani
+# letters, Cyrillic and Armenian; pdflatex cannot set them.
+latex_engine = "xelatex"
+latex_documents = [("index", "azerbaijan-russia-ukraine.tex", project, author, "manual")]
+latex_show_urls = "no"
 
 # -- Discovery -----------------------------------------------------------------------------------
 sitemap_url_scheme = "{link}"  # the default would repeat /en/<version>/ on Read the Docs
@@ -76,3 +89,33 @@ facts_topic_legend = {
 linkcheck_timeout = 30
 linkcheck_retries = 2
 linkcheck_anchors = False  # cited pages are checked, not fragments inside news sites
+
+
+def setup(app):  # noqa: ANN001, ANN201 -- Sphinx's hook for a project's own additions
+    # A rebuild compares the configuration with the last build's and reports any change.  So
+    # site.css goes through the API (Sphinx rewrites html_css_files in place), and
+    # sphinx-design's static folder, which it appends to html_static_path when the builder
+    # starts, is listed from the start and appended only once.
+    app.add_css_file("site.css")
+    myst = logging.getLogger("sphinx.myst_parser.sphinx_ext.main")
+    if not any(isinstance(f, _NoConfigDump) for f in myst.filters):
+        myst.addFilter(_NoConfigDump())
+    app.connect("config-inited", _list_design_static)
+    app.connect("builder-inited", _drop_repeats, priority=900)
+
+
+def _list_design_static(app, config):  # noqa: ANN001, ANN202
+    from sphinx_design.extension import STATIC_DIR
+
+    config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
+
+
+def _drop_repeats(app):  # noqa: ANN001, ANN202
+    app.config.html_static_path = list(dict.fromkeys(app.config.html_static_path))
+
+
+class _NoConfigDump(logging.Filter):
+    """MyST logs its whole configuration at every build; the build output keeps to progress."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "myst v" not in str(record.msg)

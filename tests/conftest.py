@@ -125,9 +125,24 @@ def _site_fixture(name: str) -> Callable[[pytest.TempPathFactory], Build]:
 
 site_html = _site_fixture("html")
 site_html_j2 = _site_fixture("html-j2")
-site_dirhtml = _site_fixture("dirhtml")
-site_singlehtml = _site_fixture("singlehtml")
 site_epub = _site_fixture("epub")
-site_latex = _site_fixture("latex")
+site_htmlzip = _site_fixture("htmlzip")
+site_pdf = _site_fixture("pdf")
 site_text = _site_fixture("text")
+
+
+@pytest.fixture(scope="session")
+def latexmk() -> str:
+    """TeX Live's latexmk with XeLaTeX; without it, skip with instructions (fail where CI
+    requires it)."""
+    import shutil
+
+    found = shutil.which("latexmk")
+    if found and shutil.which("xelatex"):
+        return found
+    message = ("the PDF test needs XeLaTeX: apt-get install texlive-xetex texlive-latex-extra "
+               "latexmk fonts-freefont-otf poppler-utils")
+    if os.environ.get("FACTS_REQUIRE_PDF") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
 site_no_label = _site_fixture("no-label")

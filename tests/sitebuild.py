@@ -95,18 +95,40 @@ def build_without_label(tmp: Path, page: str = "about", label: str = "about-cite
                    cwd=src)
 
 
-#: builders checked after the html build, reusing its environment (their read phase is the
-#: same; each writes, and warns about, its own output)
-OTHER_BUILDERS = ("dirhtml", "singlehtml", "epub", "latex", "text")
+#: Read the Docs' other formats (and the text builder), built after the html build in its
+#: checkout and with its doctrees, as Read the Docs does (its PDF build has no -W)
+OTHER_BUILDERS = ("epub", "htmlzip", "pdf", "text")
+#: the PDF's file name: Read the Docs' project slug
+PDF_NAME = "azerbaijan-russia-ukraine"
+
+
+def _latexmk(latex: Path) -> Build:
+    start = time.perf_counter()
+    proc = subprocess.run(["latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-",
+                           f"-jobname={PDF_NAME}", "-interaction=nonstopmode"], cwd=latex,
+                          capture_output=True, text=True, check=False)
+    return Build("pdf", latex, proc.returncode, proc.stdout, proc.stderr,
+                 time.perf_counter() - start, latex)
 
 
 def build_others(tmp: Path, html: Build) -> dict[str, Build]:
+    base = ["-T", "-d", "_build/doctrees", "-D", "language=en", "."]
     results = {}
-    for builder in OTHER_BUILDERS:
+    for builder, flags, sphinx_builder in (("epub", ["-W", "--keep-going"], "epub"),
+                                           ("htmlzip", ["-W", "--keep-going"], "singlehtml"),
+                                           ("pdf", [], "latex"),
+                                           ("text", ["-n", "-W", "--keep-going"], "text")):
         out = tmp / builder
-        args = ["-n", "-W", "--keep-going", "-b", builder, "-d", "_build/doctrees", ".",
-                str(out)]
-        results[builder] = _sphinx(builder, out, args, cwd=html.srcdir, env=html.env)
+        args = [*flags, "-b", sphinx_builder, *base, str(out)]
+        result = _sphinx(builder, out, args, cwd=html.srcdir, env=html.env)
+        if builder == "htmlzip" and result.returncode == 0:
+            shutil.make_archive(str(tmp / PDF_NAME), "zip", out)
+        if builder == "pdf" and result.returncode == 0 and shutil.which("latexmk"):
+            made = _latexmk(out)
+            result = Build("pdf", out, made.returncode, result.stdout + made.stdout,
+                           result.stderr + made.stderr, result.seconds + made.seconds,
+                           html.srcdir, html.env)
+        results[builder] = result
     return results
 
 

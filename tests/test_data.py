@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from facts import evidence, export
+from facts import claims, evidence, export
 from facts.model import Dataset, Fact
 
 #: hosts that serve copies of other sites' pages, never the original
@@ -65,7 +65,7 @@ def test_every_fact_is_checked_by_the_as_of_date(site_data: Dataset):
 
 
 def test_short_answer_agrees_with_the_evidence(site_data: Dataset):
-    assert evidence.summary_problems(site_data) == []
+    assert claims.summary_problems(site_data) == []
     assert site_data.site.answer.lean == evidence.verdict(site_data)[0]
 
 

@@ -169,8 +169,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("usage: python -m facts.urls BUILD_DIR CONTRACT", file=sys.stderr)
         return 2
     outdir, contract = Path(args[0]), Path(args[1])
-    for url in update(outdir, contract):
+    added = update(outdir, contract)
+    for url in added:
         print(f"added {url}")
+    print(f"{contract}: {len(added)} URL(s) added" if added else
+          f"{contract}: lists every URL of the build; nothing added")
     problems = check(outdir, parse(contract.read_text(encoding="utf-8")))
     print("\n".join(problems), file=sys.stderr)
     return 1 if problems else 0

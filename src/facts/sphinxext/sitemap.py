@@ -2,12 +2,14 @@
 
 sphinx-sitemap lists only the pages written in the current build, in the order they were
 written, so an incremental build would shrink ``sitemap.xml`` and reorder it.  After it runs,
-every document is listed and the entries are sorted by URL; a file whose content would not
-change is not written again.
+every document is listed and the entries are sorted by URL.  sphinx-sitemap writes the file on
+every build; when the result is what the last build wrote, the file gets its old modification
+time back, so a build that changed nothing leaves it as it was.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
@@ -27,12 +29,24 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
+def _sitemap_path(app: Sphinx) -> Path | None:
+    if app.builder.name not in SITE_BUILDERS or "sitemap_filename" not in app.config:
+        return None
+    return Path(app.outdir) / str(app.config.sitemap_filename)
+
+
+def remember_sitemap(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``, before sphinx-sitemap: the last build's sitemap and its mtime."""
+    path = _sitemap_path(app)
+    app.facts_sitemap = (  # type: ignore[attr-defined]
+        (path.read_text(encoding="utf-8"), path.stat().st_mtime_ns)
+        if path is not None and path.is_file() else None)
+
+
 def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``, after sphinx-sitemap: every page, sorted by URL."""
-    if exception is not None or app.builder.name not in SITE_BUILDERS:
-        return
-    path = app.outdir / app.config.sitemap_filename if "sitemap_filename" in app.config else None
-    if path is None or not path.is_file():
+    path = _sitemap_path(app)
+    if exception is not None or path is None or not path.is_file():
         return
     base = app.config.html_baseurl.rstrip("/") + "/"
     ElementTree.register_namespace("", SITEMAP_NS)
@@ -43,8 +57,12 @@ def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
     for link in sorted(urls):
         url = ElementTree.SubElement(out, f"{{{SITEMAP_NS}}}url")
         ElementTree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = link
-    text = ElementTree.tostring(out, encoding="unicode", xml_declaration=False)
-    write_if_changed(path, '<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n")
+    text = ('<?xml version="1.0" encoding="utf-8"?>\n'
+            + ElementTree.tostring(out, encoding="unicode", xml_declaration=False) + "\n")
+    write_if_changed(path, text)
+    before = getattr(app, "facts_sitemap", None)
+    if before is not None and before[0] == text:
+        os.utime(path, ns=(before[1], before[1]))
 
 
 def write_robots(app: Sphinx, exception: BaseException | None) -> None:
@@ -57,4 +75,5 @@ def write_robots(app: Sphinx, exception: BaseException | None) -> None:
 
 def setup_sitemap(app: Sphinx) -> None:
     app.connect("build-finished", write_robots)
+    app.connect("build-finished", remember_sitemap, priority=400)
     app.connect("build-finished", complete_sitemap, priority=600)  # sphinx-sitemap runs at 500
