@@ -91,7 +91,7 @@ linkcheck_retries = 2
 linkcheck_anchors = False  # cited pages are checked, not fragments inside news sites
 
 
-def setup(app):  # noqa: ANN001, ANN201 -- Sphinx's hook for a project's own additions
+def setup(app):
     # A rebuild compares the configuration with the last build's and reports any change.  So
     # site.css goes through the API (Sphinx rewrites html_css_files in place), and
     # sphinx-design's static folder, which it appends to html_static_path when the builder
@@ -104,13 +104,13 @@ def setup(app):  # noqa: ANN001, ANN201 -- Sphinx's hook for a project's own add
     app.connect("builder-inited", _drop_repeats, priority=900)
 
 
-def _list_design_static(app, config):  # noqa: ANN001, ANN202
+def _list_design_static(app, config):
     from sphinx_design.extension import STATIC_DIR
 
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
 
 
-def _drop_repeats(app):  # noqa: ANN001, ANN202
+def _drop_repeats(app):
     app.config.html_static_path = list(dict.fromkeys(app.config.html_static_path))
 
 

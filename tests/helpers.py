@@ -11,7 +11,8 @@ DOCS = REPO / "docs"
 FIXTURE_DATA = TESTS / "data"
 #: every page of the site (file names are public URLs)
 PAGES = ("index", "foreign-policy", "evidence", "ukraine", "russia", "nagorno-karabakh",
-         "regional-partners", "timeline", "faq", "sources", "corrections", "about", "editing")
+         "regional-partners", "timeline", "faq", "sources", "corrections", "data", "about",
+         "editing")
 #: every HTML page the site ships that a reader can open: the pages and Sphinx's own
 SHIPPED = (*PAGES, "search", "genindex")
 

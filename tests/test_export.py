@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 
+from typing import Any
+
 import jsonschema
 from sitebuild import Build
 
@@ -65,3 +67,36 @@ def test_every_schema_property_is_described():
         return found
 
     assert undescribed(schema.schema(), "") == []
+
+
+def test_a_field_declared_in_the_model_reaches_every_output():
+    """The worked example of the editors' page: a field added to a record's dataclass is read
+    by the loader and appears in the CSV columns, the JSON Schema and the data dictionary,
+    with nothing else changed."""
+    import dataclasses
+    from pathlib import Path
+
+    from facts.fields import spec
+    from facts.load import build, record_fields
+    from facts.model import Event
+    from facts.schema import _definition
+    from facts.sphinxext.dictionary import type_of
+    from facts.validate import Reader
+
+    @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+    class PlacedEvent(Event):
+        place: str = spec("Where it happened, as the sources name it.", default="")
+
+    assert "place" in record_fields(PlacedEvent)
+    assert export.columns(PlacedEvent)[-1] == "place"
+    schema = _definition(PlacedEvent, {})
+    assert schema["properties"]["place"]["description"] == ("Where it happened, as the sources "
+                                                            "name it.")
+    from facts.fields import fields_of
+
+    assert type_of(next(f for f in fields_of(PlacedEvent) if f.key == "place")) == "text"
+    data = {"date": "2022-01-14", "title": "T", "statement": "S.", "topics": ["ukraine"],
+            "sources": ["s"], "as_of": "2026-11-27", "review_by": "2027-11-27", "place": "Kyiv"}
+    problems: list[Any] = []
+    record = build(PlacedEvent, Reader(Path("e.toml"), "e", data, [], problems))
+    assert problems == [] and record.place == "Kyiv"

@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 
 from facts import export
 from facts.load import FactsError, load
-from facts.model import Dataset, Estimate, Unit
+from facts.model import Dataset, Estimate
+from facts.vocabulary import Unit
 
 FAST = settings(max_examples=60, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,10 +1,11 @@
-"""Benchmark the site's builds against plain Sphinx, side by side: ``make bench``.
+"""Benchmark the site's builds against the same site written by hand, side by side: ``make bench``.
 
-The baseline is a plain Sphinx + MyST project with the same theme, generated here with the same
-number of pages and the same text as the site (the words of a build of docs/, shuffled into plain
-paragraphs, so that the amount of text and its vocabulary match).  Each
-scenario runs the two commands alternately, several times, in fresh folders, and reports the
-median, the minimum and the maximum of each and the ratio of the medians:
+The fairest baseline is the hand-written site: the site's own pages exported to plain MyST by
+sphinx-markdown-builder (every fact, table and citation typed out as text) and built with MyST,
+sphinx-design and Furo, as an author without the facts layer would.  A second baseline is a
+plain Sphinx + MyST project with the same number of pages and the same words shuffled into plain
+paragraphs.  Each scenario runs the commands alternately, several times, in fresh folders, and
+reports the median, the minimum and the maximum of each and the ratio of the medians:
 
 clean     a full build into empty folders
 no-op     a rebuild with nothing changed
@@ -12,7 +13,11 @@ edit      a rebuild after editing one fact (site) or one page (baseline); also s
           documents each rebuild read
 tests     the wall time of the test suite (site only; ``--tests 0`` skips it)
 
-Only the standard library and the project's own dependencies are used.
+Then the scale: the site built on a generated dataset ten times the real one (every event,
+figure and source copied under synthetic ids, in a temporary folder), clean and after editing
+one fact, against the same at 1x.
+
+Only public packages are used: the project's own dependencies and sphinx-markdown-builder.
 """
 
 from __future__ import annotations
@@ -88,6 +93,49 @@ def make_baseline(root: Path, pages: int, words: list[str]) -> Path:
     return src
 
 
+def make_hand_written(root: Path) -> Path:
+    """The site exported to plain MyST, with a conf.py of MyST, sphinx-design and Furo."""
+    src = root / "hand"
+    proc = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "markdown", "-d",
+                           str(root / "hand-doctrees"), str(DOCS), str(src)],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode:
+        raise SystemExit(f"markdown export failed (pip install sphinx-markdown-builder):\n"
+                         f"{proc.stderr}")
+    (src / "conf.py").write_text('project = "Hand-written"\nextensions = ["myst_parser", '
+                                 '"sphinx_design"]\nhtml_theme = "furo"\n', encoding="utf-8")
+    pages = sorted(p.stem for p in src.glob("*.md") if p.stem != "index")
+    index = src / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n```{toctree}\n:hidden:\n\n"
+                     + "\n".join(pages) + "\n```\n", encoding="utf-8")
+    return src
+
+
+def make_scaled(root: Path, factor: int) -> Path:
+    """A copy of the data with every event, figure and source ``factor`` times (copies under
+    synthetic ids, outside the evidence, citing the copied sources)."""
+    data = root / f"data-x{factor}"
+    shutil.copytree(REPO / "src/facts/data", data)
+    for universe in (data / "dimensions").glob("*.toml"):  # copies are not evidence items
+        universe.write_text(re.sub(r"(?m)^candidates = .*\n", "", universe.read_text(
+            encoding="utf-8")), encoding="utf-8")
+    source_ids = {p.stem for p in (data / "sources").glob("*.toml")}
+
+    def renamed(text: str, n: int) -> str:
+        return re.sub(r'"([a-z0-9][a-z0-9-]*)"',
+                      lambda m: f'"{m[1]}-x{n}"' if m[1] in source_ids else m[0], text)
+
+    for kind in ("sources", "events", "figures"):
+        for path in sorted((data / kind).glob("*.toml")):
+            text = re.sub(r"(?ms)^\[evidence\]\n.*?(?=^\[|\Z)", "",
+                          path.read_text(encoding="utf-8"))
+            text = re.sub(r"(?m)^quantity = .*\n", "", text)
+            for n in range(2, factor + 1):
+                (data / kind / f"{path.stem}-x{n}.toml").write_text(renamed(text, n),
+                                                                    encoding="utf-8")
+    return data
+
+
 def row(name: str, site: list[float], base: list[float] | None, note: str = "") -> str:
     def stats(xs: list[float]) -> str:
         return f"{statistics.median(xs):7.2f} {min(xs):6.2f} {max(xs):6.2f}"
@@ -98,83 +146,112 @@ def row(name: str, site: list[float], base: list[float] | None, note: str = "") 
     return f"{name:<10} {stats(site)}   {stats(base)}   {ratio:5.2f}x  {note}"
 
 
+def _median(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="runs per scenario (default 5)")
     parser.add_argument("--tests", type=int, default=1, help="test-suite runs (default 1)")
+    parser.add_argument("--scale", type=int, default=10, help="data scale factor (default 10)")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         probe = root / "probe"
         sphinx(DOCS, probe, "-q")
         pages, words = site_text(probe / "html")
-        base_src = make_baseline(root, pages, words)
+        sources = {"site": DOCS, "hand": make_hand_written(root),
+                   "plain": make_baseline(root, pages, words)}
         chars = sum(len(w) + 1 for w in words)
-        results: dict[str, tuple[list[float], list[float] | None, str]] = {}
-
         counter = iter(range(10_000))
+        times: dict[str, dict[str, list[float]]] = {name: {} for name in sources}
 
-        def clean(src: Path) -> float:
-            return sphinx(src, root / f"clean-{next(counter)}", "-q")[0]
+        for _ in range(args.runs):  # alternate, so load on the machine hits all alike
+            for name, src in sources.items():
+                seconds = sphinx(src, root / f"clean-{next(counter)}", "-q")[0]
+                times[name].setdefault("clean", []).append(seconds)
 
-        site_clean, base_clean = [], []
-        for _ in range(args.runs):  # alternate, so load on the machine hits both alike
-            site_clean.append(clean(DOCS))
-            base_clean.append(clean(base_src))
-        results["clean"] = (site_clean, base_clean, "")
-
-        site_out, base_out = root / "site-warm", root / "base-warm"
-        sphinx(DOCS, site_out, "-q")
-        sphinx(base_src, base_out, "-q")
-        site_noop, base_noop = [], []
+        warm = {name: root / f"{name}-warm" for name in sources}
+        for name, src in sources.items():
+            sphinx(src, warm[name], "-q")
         for _ in range(args.runs):
-            site_noop.append(sphinx(DOCS, site_out)[0])
-            base_noop.append(sphinx(base_src, base_out)[0])
-        results["no-op"] = (site_noop, base_noop, "")
+            for name, src in sources.items():
+                times[name].setdefault("no-op", []).append(sphinx(src, warm[name])[0])
 
         original = FACT.read_text(encoding="utf-8")
-        page = base_src / "page01.md"
-        page_text = page.read_text(encoding="utf-8")
-        site_edit, base_edit, site_read, base_read = [], [], set(), set()
+        pages_to_edit = {"hand": sources["hand"] / "ukraine.md",
+                         "plain": sources["plain"] / "page01.md"}
+        texts = {name: path.read_text(encoding="utf-8") for name, path in pages_to_edit.items()}
+        read: dict[str, set[int]] = {name: set() for name in sources}
         try:
             for i in range(args.runs):
-                FACT.write_text(original.replace("statement = \"", f"statement = \"({i}) ", 1),
+                FACT.write_text(original.replace('statement = "', f'statement = "({i}) ', 1),
                                 encoding="utf-8")
-                seconds, read = sphinx(DOCS, site_out)
-                site_edit.append(seconds)
-                site_read.add(read)
-                page.write_text(page_text + f"\nEdit {i}.\n", encoding="utf-8")
-                seconds, read = sphinx(base_src, base_out)
-                base_edit.append(seconds)
-                base_read.add(read)
+                for name, path in pages_to_edit.items():
+                    path.write_text(texts[name] + f"\nEdit {i}.\n", encoding="utf-8")
+                for name, src in sources.items():
+                    seconds, count = sphinx(src, warm[name])
+                    times[name].setdefault("edit", []).append(seconds)
+                    read[name].add(count)
         finally:
             FACT.write_text(original, encoding="utf-8")
-            sphinx(DOCS, site_out, "-q")
-        results["edit"] = (site_edit, base_edit, f"documents read: site {sorted(site_read)}, "
-                                                 f"baseline {sorted(base_read)}")
 
-        if args.tests:
-            test_times, outcome = [], "passed"
-            for _ in range(args.tests):
-                start = time.perf_counter()
-                proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p",
-                                       "no:cacheprovider"], cwd=REPO, capture_output=True,
-                                      check=False)
-                test_times.append(time.perf_counter() - start)
-                outcome = "passed" if proc.returncode == 0 else "FAILED"
-            results["tests"] = (test_times, None, f"pytest, whole suite ({outcome})")
+        scale: dict[str, list[float]] = {}
+        if args.scale > 1:
+            for factor in (1, args.scale):
+                data = make_scaled(root, factor) if factor > 1 else REPO / "src/facts/data"
+                fact = data / "events" / FACT.name
+                text = fact.read_text(encoding="utf-8")
+                flag = f"facts_data_dir={data}"
+                for i in range(max(1, args.runs // 2)):
+                    out = root / f"scale-{factor}-{i}"
+                    scale.setdefault(f"clean {factor}x", []).append(
+                        sphinx(DOCS, out, "-q", "-D", flag)[0])
+                    fact.write_text(text.replace('statement = "', 'statement = "(e) ', 1),
+                                    encoding="utf-8")
+                    try:
+                        scale.setdefault(f"edit {factor}x", []).append(
+                            sphinx(DOCS, out, "-q", "-D", flag)[0])
+                    finally:
+                        fact.write_text(text, encoding="utf-8")
+
+        tests: list[float] = []
+        outcome = "not run"
+        for _ in range(args.tests):
+            start = time.perf_counter()
+            proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p",
+                                   "no:cacheprovider"], cwd=REPO, capture_output=True,
+                                  check=False)
+            tests.append(time.perf_counter() - start)
+            outcome = "passed" if proc.returncode == 0 else "FAILED"
 
         print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, "
               f"Python {platform.python_version()}, {platform.system()}")
         print(f"site: {pages} pages, {len(words):,} words ({chars:,} characters) of text; "
-              "baseline generated from the same words; "
               f"{args.runs} runs each")
-        print()
-        print(f"{'scenario':<10} {'site: median    min    max':>26}   "
-              f"{'baseline: median min  max':>26}   ratio")
-        for name, (site, base, note) in results.items():
-            print(row(name, site, base, note))
+        for base, label in (("hand", "the same site written by hand (exported with "
+                                     "sphinx-markdown-builder)"),
+                            ("plain", "plain paragraphs of the same words")):
+            print()
+            print(f"against {label}:")
+            print(f"{'scenario':<10} {'site: median    min    max':>26}   "
+                  f"{'baseline: median min  max':>26}   ratio")
+            for scenario in ("clean", "no-op", "edit"):
+                note = (f"documents read: site {sorted(read['site'])}, baseline "
+                        f"{sorted(read[base])}" if scenario == "edit" else "")
+                print(row(scenario, times["site"][scenario], times[base][scenario], note))
+        if scale:
+            print()
+            print(f"scale: the site on {args.scale}x the data")
+            for kind in ("clean", "edit"):
+                one, many = scale[f"{kind} 1x"], scale[f"{kind} {args.scale}x"]
+                print(f"{kind:<10} 1x {_median(one):6.2f} s   {args.scale}x {_median(many):6.2f} s"
+                      f"   growth {_median(many) / _median(one):5.2f}x")
+        if tests:
+            print()
+            print(row("tests", tests, None, f"pytest, whole suite ({outcome})"))
     finally:
         shutil.rmtree(root, ignore_errors=True)
     return 0

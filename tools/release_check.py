@@ -28,7 +28,6 @@ from facts import __version__, export  # noqa: E402
 from facts.load import load  # noqa: E402
 from facts.urls import parse, unlisted  # noqa: E402
 
-
 NOTE = "no earlier release tag"
 
 

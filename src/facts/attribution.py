@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from facts.model import PARTISAN, Dataset, Event, Figure
+from facts.model import Dataset, Event, Figure
+from facts.vocabulary import PARTISAN
 
 _VERBS = re.compile(r"\b(?:according to|as reported by|reported|reports|said|says|told|tells|"
                     r"announced|announces|stated|states|claimed|claims|put|puts|gave|gives|"

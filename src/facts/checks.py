@@ -14,6 +14,7 @@ from pathlib import Path
 from facts import attribution, claims, model
 from facts.evidence import completeness
 from facts.validate import FactsError, Problem
+from facts.vocabulary import COUNT_UNITS, DIMENSION_FIELDS, DIMENSIONS
 
 
 def units(data: model.Dataset, fail: Callable[..., None]) -> None:
@@ -21,7 +22,7 @@ def units(data: model.Dataset, fail: Callable[..., None]) -> None:
     for fid, fig in data.figures.items():
         for i, est in enumerate(fig.estimates):
             for key, value in (("low", est.low), ("high", est.high)):
-                if fig.unit in model.COUNT_UNITS and value != int(value):
+                if fig.unit in COUNT_UNITS and value != int(value):
                     fail(fid, key, f"{value:g} must be a whole number: the unit is "
                          f"{fig.unit!r}", "estimate", i)
                 elif fig.unit == "percent" and not 0 <= value <= 100:
@@ -56,7 +57,7 @@ def evidence(data: model.Dataset, fail: Callable[..., None]) -> None:
     """Every dimension has its universe, every item the fields its dimension needs, and every
     universe is complete (:func:`facts.evidence.completeness`)."""
 
-    for dim in model.DIMENSIONS:
+    for dim in DIMENSIONS:
         if dim not in data.dimensions:
             fail_at = data.root / "dimensions" / f"{dim}.toml"
             raise FactsError([Problem(fail_at, 1, dim, "missing: every dimension of the evidence "
@@ -66,7 +67,7 @@ def evidence(data: model.Dataset, fail: Callable[..., None]) -> None:
             ev = record.evidence
             if ev is None:
                 continue
-            for name in model.DIMENSION_FIELDS[ev.dimension]:
+            for name in DIMENSION_FIELDS[ev.dimension]:
                 if getattr(ev, name) in (None, ""):
                     fail(rid, name, f"is required for the {ev.dimension!r} dimension",
                          "evidence")

@@ -16,8 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from facts.finding import Finding, Item, evidence_of, items, member
-from facts.model import DIMENSIONS, Dataset, Lean, Strength, Universe
+from facts.model import Dataset
 from facts.rules import ANSWER_RULE, RULES
+from facts.site_records import Universe
+from facts.vocabulary import DIMENSIONS, Lean, Strength
 
 __all__ = ["ANSWER_RULE", "RULES", "Finding", "Item", "Sensitivity", "combine", "completeness",
            "evidence_of", "finding", "findings", "items", "member", "sensitivity", "tokens",

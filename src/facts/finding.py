@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from facts.model import Dataset, Event, Evidence, Figure, Lean, Strength, Universe
+from facts.model import Dataset, Event, Figure
+from facts.site_records import Evidence, Universe
+from facts.vocabulary import Lean, Strength
 
 Item = Event | Figure
 

@@ -21,6 +21,7 @@ from facts import checks, model
 from facts.dates import PartialDate
 from facts.fields import Field, fields_of
 from facts.ids import ARTICLES, unknown
+from facts.site_records import Answer, Site
 from facts.validate import FactsError, Problem, Reader, show
 
 __all__ = ["FactsError", "Problem", "default_data_dir", "load"]
@@ -144,7 +145,7 @@ def _cells_are_columns(record: Any, rec: Reader) -> None:
 
 
 def _eras_follow_each_other(record: Any, rec: Reader) -> None:
-    if isinstance(record, model.Site):
+    if isinstance(record, Site):
         for i, (before, after) in enumerate(zip(record.eras, record.eras[1:], strict=False)):
             if before.end is None or after.start.first_day() <= before.end.last_day():
                 Reader(rec.path, rec.id, {}, rec.lines, rec.problems, "era", i + 1).fail(
@@ -202,8 +203,8 @@ def load(data_dir: Path | None = None) -> model.Dataset:
                 records[kind][rid] = build(cls, rec)
     site_path = root / "site.toml"
     site_rec = _read_file(site_path, "site", problems)
-    site = (build(model.Site, site_rec) if site_rec is not None
-            else model.Site(as_of=dt.date.min, answer=model.Answer(lean="neither", headline="",
+    site = (build(Site, site_rec) if site_rec is not None
+            else Site(as_of=dt.date.min, answer=Answer(lean="neither", headline="",
                                                                      points=())))
     data = model.Dataset(site=site, paths=paths, root=root, **records)
     problems.extend(_cross_check(data, broken, sound=not problems))

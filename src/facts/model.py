@@ -11,81 +11,26 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, get_args
 
 from facts.dates import PartialDate
 from facts.fields import spec
-
-Topic = Literal[
-    "ukraine", "russia", "nagorno-karabakh", "peace-process", "turkey", "iran", "eu", "energy", "un"
-]
-#: The dimensions of the evidence; each has a universe (data/dimensions/) and a rule
-#: (:mod:`facts.evidence`).
-Dimension = Literal[
-    "un-votes", "leaders", "statements", "agreements", "trade", "energy-transit", "aid", "arms",
-    "sanctions",
-]
-Side = Literal["russia", "ukraine"]
-Lean = Literal["russia", "ukraine", "neither"]
-Strength = Literal["clear", "slight", "none"]
-SourceKind = Literal["official", "document", "wire", "news", "encyclopedia", "analysis", "database"]
-#: who stands behind a publisher: a party's government or state media, an outlet aligned with a
-#: government, an independent outlet, or a body that speaks for none of the parties
-StandsBehind = Literal["government", "state-media", "pro-government", "advocacy", "independent",
-                       "intergovernmental", "encyclopedia", "think-tank", "academic", "database"]
-Party = Literal["azerbaijan", "russia", "ukraine", "armenia", "nagorno-karabakh", "turkey", "iran",
-                "georgia", "kazakhstan", "latvia", "united-states", "united-kingdom",
-                "european-union"]
-CorrectionKind = Literal["correction", "clarification", "update"]
-ColumnKind = Literal["text", "date", "sources", "lean"]
-#: how exact an estimate is; printed before the number
-Qualifier = Literal["", "about", "at least", "more than", "up to"]
-#: the units a figure may count in; facts.text prints each, the data dictionary explains each
-Unit = Literal["usd", "eur", "azn", "rub", "uah", "percent", "km2", "bcm", "cubic-metres",
-               "tonnes", "people", "deaths", "troops", "states", "stations", "points",
-               "articles", "documents", "years"]
-#: units that count whole things: their estimates must be whole numbers
-COUNT_UNITS = frozenset({"people", "deaths", "troops", "states", "stations", "points", "articles",
-                         "documents", "years"})
-Vote = Literal["yes", "no", "abstain", "non-voting", "unconfirmed"]
-Sector = Literal["gas", "oil", "electricity", "transport"]
-Arrangement = Literal["in force", "ended", "announced"]
-Delivery = Literal["delivered", "pledged"]
-Direction = Literal["to-ukraine", "to-russia", "from-russia", "from-ukraine"]
-Finding = Literal["reported", "denied", "confirmed"]
-SanctionsAction = Literal["refusal", "joined", "compliance", "circumvention-report", "designation",
-                          "response"]
-Target = Literal["state", "private"]
-Stance = Literal["supports-ukraine", "supports-russia", "balanced", "no-reaction"]
-
-TOPICS: tuple[str, ...] = get_args(Topic)
-DIMENSIONS: tuple[str, ...] = get_args(Dimension)
-SIDES: tuple[str, ...] = get_args(Side)
-LEANS: tuple[str, ...] = get_args(Lean)
-SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
-CORRECTION_KINDS: tuple[str, ...] = get_args(CorrectionKind)
-COLUMN_KINDS: tuple[str, ...] = get_args(ColumnKind)
-QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
-#: publishers that speak for one party, whose claims the site attributes
-PARTISAN: frozenset[str] = frozenset({"government", "state-media", "pro-government", "advocacy"})
-
-LEAN_LABELS: dict[str, str] = {
-    "russia": "Toward Russia",
-    "ukraine": "Toward Ukraine",
-    "neither": "Neither",
-}
-#: the fields of [evidence] each dimension needs, beyond dimension, side and reason
-DIMENSION_FIELDS: dict[str, tuple[str, ...]] = {
-    "un-votes": ("resolution", "vote"),
-    "leaders": ("counterpart",),
-    "statements": ("stance",),
-    "agreements": ("instrument",),
-    "trade": ("year",),
-    "energy-transit": ("sector", "status"),
-    "aid": ("delivery",),
-    "arms": ("direction", "finding"),
-    "sanctions": ("action",),
-}
+from facts.site_records import (
+    Evidence,
+    Site,
+    Universe,
+)
+from facts.vocabulary import (
+    ColumnKind,
+    CorrectionKind,
+    Dimension,
+    Lean,
+    Party,
+    Qualifier,
+    SourceKind,
+    StandsBehind,
+    Topic,
+    Unit,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -121,51 +66,6 @@ class Source:
     via: str | None = spec("The wire service or publisher of record whose text this copy "
                            "carries (a publisher id), if not the publisher itself.",
                            default=None, ref="publishers")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Evidence:
-    """How an event or figure belongs to one dimension of the evidence.
-
-    Beyond the dimension, the side it concerns and a reason, each dimension has its own fields
-    (:data:`DIMENSION_FIELDS`), which its rule in :mod:`facts.evidence` weighs.
-    """
-
-    dimension: Dimension = spec("The dimension of the evidence the item belongs to.")
-    side: Side = spec("The country the item concerns: Russia or Ukraine.")
-    reason: str = spec("What the item shows about Baku's stance, in one neutral sentence.")
-    resolution: str = spec("UN votes: the resolution's symbol, such as A/RES/ES-11/1.",
-                           default="")
-    vote: Vote | None = spec("UN votes: Azerbaijan's recorded vote.", default=None)
-    tally: tuple[int, ...] = spec("UN votes: the votes in favour, against and abstaining, as "
-                                  "the UN recorded them.", default=(), checks=("non-negative",))
-    counterpart: str = spec("Leaders: whom Aliyev met, or who visited.", default="")
-    format: str = spec("Leaders: the kind of meeting or visit.", default="")
-    place: str = spec("Leaders: where it took place.", default="")
-    instrument: str = spec("Agreements: what was signed (declaration, agreement, memorandum, "
-                           "protocol).", default="")
-    documents: int | None = spec("Agreements: how many documents were signed on the occasion.",
-                                 default=None, checks=("non-negative",))
-    sector: Sector | None = spec("Energy and transit: the sector.", default=None)
-    status: Arrangement | None = spec("Energy and transit: whether the arrangement is in force, "
-                                      "has ended or was only announced.", default=None)
-    figure: str = spec("Aid: the figure that gives the item's value, if one is reported.",
-                       default="", ref="figures")
-    delivery: Delivery | None = spec("Aid: delivered, or only pledged.", default=None)
-    direction: Direction | None = spec("Arms: which way the reported goods went.", default=None)
-    finding: Finding | None = spec("Arms: whether the transfer was only reported, denied, or "
-                                   "confirmed.", default=None)
-    action: SanctionsAction | None = spec("Sanctions: a refusal to join, joining, a step to "
-                                          "comply, a report of circumvention, a designation by a "
-                                          "sanctioning government, or Baku's response.",
-                                          default=None)
-    target: Target | None = spec("Sanctions: whether a designation targets the Azerbaijani state "
-                                 "(a state body, a state company or an asset it owns) or private "
-                                 "parties.", default=None)
-    stance: Stance | None = spec("Statements: whose position the statement supports.",
-                                 default=None)
-    occasion: str = spec("Statements: the turning point of the war it answers.", default="")
-    year: int | None = spec("Trade: the calendar year the figure covers.", default=None)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -290,103 +190,6 @@ class Correction:
                                       "in data/published.json.", default=())
     topics: tuple[Topic, ...] = spec("The topic pages that show the correction.", default=())
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Gap:
-    """A member of a dimension's universe that no source found was able to settle."""
-
-    member: str = spec("The member, in the dimension's member notation.")
-    note: str = spec("What was looked for, and what is missing.")
-    date: PartialDate | None = spec("When the member happened, if known.", default=None)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Universe:
-    """What one dimension of the evidence counts, listed so that a test keeps it complete.
-
-    The file name is the dimension.  ``members`` lists the universe as far as it is known (UN
-    resolution symbols, ``YEAR side`` for trade, ``DATE counterpart`` for leaders' meetings,
-    otherwise the ids of the items); each member needs exactly one item or a gap.  Events
-    since ``since`` whose text matches ``candidates`` must be items of the dimension or be listed
-    in ``exempt``, so an item cannot be left out unnoticed.
-    """
-
-    id: str
-    title: str = spec("The dimension's heading.")
-    order: int = spec("Where the dimension comes in the evidence page.", checks=("integer",))
-    question: str = spec("The question the dimension answers.")
-    universe: str = spec("What the dimension counts, in one sentence.")
-    since: PartialDate = spec("The start of the period the rule weighs.")
-    members: tuple[str, ...] = spec("The universe member by member, where an outside record lists "
-                                    "it (resolutions, years, meetings); otherwise the items are "
-                                    "kept complete through ``candidates``.", default=())
-    gaps: tuple[Gap, ...] = spec("Members no source settles, with what is missing.", key="gap",
-                                 default=())
-    candidates: str = spec("A regular expression: events since ``since`` whose title or "
-                           "statement match must be items of the dimension or exempt.",
-                           default="")  # checked with re.search, case-sensitive
-    exempt: tuple[str, ...] = spec("Events that match ``candidates`` but are not items.",
-                                   default=(), ref="facts")
-    case_russia: str = spec("The strongest case that this dimension shows Baku leaning toward "
-                            "Moscow, in the words of those who make it.")
-    case_ukraine: str = spec("The strongest case that it shows Baku leaning toward Kyiv.")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Point:
-    """One sentence of the short answer, with the lean and strength it claims."""
-
-    text: str = spec("The sentence.")
-    dimension: Dimension = spec("The dimension whose finding the sentence reports.")
-    lean: Lean = spec("The lean the sentence claims; it must match the finding.")
-    strength: Strength = spec("How strong a lean the sentence claims; at most the finding's.")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Answer:
-    """The short answer to the title question, which must agree with the evidence."""
-
-    lean: Lean = spec("The answer's lean; it must match the evidence.")
-    headline: str = spec("The answer in one sentence; its words must not claim another lean.")
-    points: tuple[Point, ...] = spec("The sentences that sum up the evidence, each with its "
-                                     "claimed lean.", key="point")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Era:
-    """A stretch of the history, for grouping the drawn timeline; eras follow each other."""
-
-    id: str = spec("The era's id.")
-    title: str = spec("The era's title.")
-    start: PartialDate = spec("When the era begins.")
-    end: PartialDate | None = spec("When it ends; none for the present era.", default=None)
-
-    def contains(self, date: PartialDate) -> bool:
-        after_start = date.first_day() >= self.start.first_day()
-        return after_start and (self.end is None or date.first_day() <= self.end.last_day())
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PartyNames:
-    """The words that name one party in a statement: its country, capital and officials."""
-
-    id: Party = spec("The party.")
-    words: tuple[str, ...] = spec("Words that name it, matched as whole words.")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Site:
-    as_of: dt.date = spec("The site's as-of date: no fact is checked later, and every page "
-                          "shows it.")
-    answer: Answer = spec("The short answer on the front page.")
-    eras: tuple[Era, ...] = spec("The eras of the drawn timeline, in order.", key="era",
-                                 default=())
-    parties: tuple[PartyNames, ...] = spec("Words that name each party, for checking that a "
-                                           "fact resting on one party's sources says so.",
-                                           key="party", default=())
-
-    def names(self, party: str) -> tuple[str, ...]:
-        return next((p.words for p in self.parties if p.id == party), ())
 
 
 Fact = Event | Figure | Table

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections import Counter
 
 from facts.finding import Finding, Item, Rule, evidence_of, since
-from facts.model import SIDES, Figure, Lean, Strength, Universe
+from facts.model import Figure
+from facts.site_records import Universe
+from facts.vocabulary import SIDES, Lean, Strength
 
 
 def _ratio(universe: Universe, found: list[Item], counts: Counter[str], noun: str,

@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from facts import model
+from facts.export import schema_path
 from facts.fields import Field, exported
 from facts.load import ID_RE
+from facts.site_records import Answer
 
 BASE = "https://azerbaijan-russia-ukraine.readthedocs.io/en/stable/data/"
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -76,7 +78,7 @@ def _definition(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
 
 def schema() -> dict[str, Any]:
     defs: dict[str, Any] = {}
-    for cls in (model.Answer, *model.KINDS.values()):
+    for cls in (Answer, *model.KINDS.values()):
         defs[_name(cls)] = _definition(cls, defs)
     kinds = {kind: {"description": f"Every {kind[:-1]} record, "
                     + ("in date order." if kind == "events" else "by id."),
@@ -107,8 +109,6 @@ def text() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from facts.export import schema_path
-
     del argv
     path = schema_path()
     path.write_text(text(), encoding="utf-8")

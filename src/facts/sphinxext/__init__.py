@@ -1,7 +1,8 @@
 """Sphinx extension that prints the facts data: ``extensions = ["facts.sphinxext"]``.
 
 Directives (MyST: ``:::{facts:timeline}``): ``timeline``, ``table``, ``sources``,
-``corrections``, ``estimates``, ``downloads`` (:mod:`.listings`); ``answer``, ``findings``,
+``corrections``, ``estimates`` (:mod:`.listings`); ``downloads``, ``project``
+(:mod:`.project`); ``dictionary`` (:mod:`.dictionary`); ``answer``, ``findings``,
 ``evidence``, ``sensitivity``, ``case`` (:mod:`.evidence`).  Roles (``{facts:date}`id```):
 ``date``, ``year``, ``value``, ``cite``, ``asof``, ``finding`` (:mod:`.roles`).
 
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the domain with its directives and roles, the nodes, and the handlers that
     load the data, record dependencies and write the downloads."""
-    from facts.sphinxext import evidence, listings, roles
+    from facts.sphinxext import dictionary, evidence, listings, project, roles
     from facts.sphinxext.data import setup_data
     from facts.sphinxext.domain import setup_domain
     from facts.sphinxext.downloads import setup_downloads
@@ -50,8 +51,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
                   "sources": listings.SourcesDirective,
                   "corrections": listings.CorrectionsDirective,
                   "estimates": listings.EstimatesDirective,
-                  "downloads": listings.DownloadsDirective,
-                  "project": listings.ProjectDirective, **evidence.DIRECTIVES}
+                  "downloads": project.DownloadsDirective,
+                  "project": project.ProjectDirective,
+                  "dictionary": dictionary.DictionaryDirective, **evidence.DIRECTIVES}
     for name, directive in directives.items():
         app.add_directive_to_domain("facts", name, directive)
     for name, role in roles.ROLES.items():

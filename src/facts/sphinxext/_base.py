@@ -12,10 +12,8 @@ So a directive cannot show data without recording it as a dependency of its page
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, final
+from typing import Any, ClassVar, final
 
 from docutils import nodes
 from sphinx.util import logging
@@ -24,9 +22,9 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from facts import queries
 from facts.ids import closest, unknown
 from facts.model import KINDS, Dataset
-
-if TYPE_CHECKING:
-    from facts.sphinxext.domain import FactsDomain
+from facts.sphinxext import nodes as fnodes
+from facts.sphinxext.domain import FactsDomain, facts_domain
+from facts.sphinxext.lines import role_line
 
 logger = logging.getLogger(__name__)
 
@@ -157,8 +155,6 @@ class FactsDirective(SphinxDirective):
 
     @property
     def domain(self) -> FactsDomain:
-        from facts.sphinxext.domain import facts_domain
-
         return facts_domain(self.env)
 
     def warn(self, message: str, subtype: str) -> None:
@@ -169,10 +165,11 @@ class FactsDirective(SphinxDirective):
         the summary ends with the count, ``(9)`` or ``(9 events)``."""
         if "collapsed" not in self.options:
             return shown
-        from facts.sphinxext.render import collapsed
-
         counted = f"{count} {noun}" if noun else str(count)
-        return [collapsed(f"{self.options['collapsed']} ({counted})", *shown)]
+        box = fnodes.collapsible(summary=f"{self.options['collapsed']} ({counted})",
+                                 classes=["facts"])
+        box.extend(shown)
+        return [box]
 
     def choice_argument(self, what: str, choices: Sequence[str]) -> str:
         """The directive's argument, which must be one of ``choices``; otherwise an error at
@@ -206,40 +203,11 @@ class FactsDirective(SphinxDirective):
         raise NotImplementedError
 
 
-_LINES: dict[str, tuple[float, list[str]]] = {}
-
-
-def role_line(source: str, lineno: int, rawtext: str) -> int:
-    """The line of ``rawtext`` in ``source`` at or after ``lineno``.
-
-    MyST gives an inline role the line of its paragraph; a warning should point at the role.
-    """
-    path = Path(source)
-    try:
-        mtime = path.stat().st_mtime
-    except OSError:
-        return lineno
-    cached = _LINES.get(source)
-    if cached is None or cached[0] != mtime:
-        cached = _LINES[source] = (mtime, path.read_text(encoding="utf-8").splitlines())
-    lines = cached[1]
-    # MyST hands the role its rST spelling, :name:`text`; the page has {name}`text`
-    rst = re.match(r"^:([\w.:-]+):(`.*)$", rawtext, re.S)
-    written = f"{{{rst[1]}}}{rst[2]}" if rst else rawtext
-    first = written.splitlines()[0] if written else ""
-    for number in range(max(lineno, 1), min(lineno + 200, len(lines) + 1)):
-        if first and first in lines[number - 1]:
-            return number
-    return lineno
-
-
 class FactsRole(SphinxRole):
     """Base of the extension's roles: one record id, ``select`` then ``render``."""
 
     @property
     def domain(self) -> FactsDomain:
-        from facts.sphinxext.domain import facts_domain
-
         return facts_domain(self.env)
 
     @final

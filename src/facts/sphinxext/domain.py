@@ -30,7 +30,7 @@ from sphinx.util.nodes import make_refnode
 from facts import queries
 from facts.ids import closest
 from facts.model import Dataset, name_of
-from facts.sphinxext._base import role_line
+from facts.sphinxext.lines import role_line
 
 if TYPE_CHECKING:
     from docutils.parsers.rst.states import Inliner

@@ -17,10 +17,12 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from facts.evidence import ANSWER_RULE, RULES, Finding
-from facts.model import DIMENSIONS, LEAN_LABELS, SIDES, Event, Evidence, Figure
+from facts.model import Event, Figure
+from facts.site_records import Evidence
 from facts.sphinxext import render
 from facts.sphinxext._base import FactsDirective, Picker, View
 from facts.sphinxext.render import Cell
+from facts.vocabulary import DIMENSIONS, LEAN_LABELS, SIDES
 
 SIDE_NAMES = {"russia": "Moscow", "ukraine": "Kyiv"}
 COUNTRY = {"russia": "Russia", "ukraine": "Ukraine"}

@@ -129,6 +129,6 @@ def setup_nodes(app: Sphinx) -> None:
                  man=skip, texinfo=skip)
     other = (_visit_collapsible_other, _visit_collapsible_other)
     app.add_node(collapsible, html=(_visit_collapsible_html, _depart_collapsible_html),
-                 latex=other, text=other, man=other, texinfo=other)
+                 latex=other, text=other, man=other, texinfo=other, markdown=other)
     app.add_post_transform(HtmlTimes)
     app.add_transform(NumberMarkers)

@@ -15,10 +15,11 @@ from docutils import nodes
 from sphinx import addnodes
 
 from facts.dates import PartialDate, range_parts, range_separator
-from facts.model import LEAN_LABELS, Event, Figure
+from facts.model import Event, Figure
 from facts.sphinxext import nodes as fnodes
 from facts.sphinxext._base import View
 from facts.text import format_estimate
+from facts.vocabulary import LEAN_LABELS
 
 Cell = Sequence[nodes.Node]
 

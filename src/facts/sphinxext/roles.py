@@ -12,9 +12,10 @@ from typing import Any
 from docutils import nodes
 
 from facts.dates import PartialDate
-from facts.model import CITABLE, DIMENSIONS, Event, Figure
+from facts.model import CITABLE, Event, Figure
 from facts.sphinxext import render
 from facts.sphinxext._base import FactsRole, Picker, View, warn
+from facts.vocabulary import DIMENSIONS
 
 
 class DateRole(FactsRole):

@@ -15,7 +15,8 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
-from facts.model import Era, Event
+from facts.model import Event
+from facts.site_records import Era
 from facts.sphinxext import render
 from facts.sphinxext.domain import facts_domain
 
