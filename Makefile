@@ -57,7 +57,7 @@ urls: html
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
 
-## screenshots  PNGs of three pages (light, dark, phone) for the README, into docs/_screenshots
+## screenshots  the README's PNGs (light, dark, phone), into docs/_screenshots
 screenshots: html
 	$(BIN)/python tools/screenshots.py $(BUILD)/html docs/_screenshots
 

@@ -1,7 +1,8 @@
 """Screenshots for the README: ``python tools/screenshots.py BUILD_DIR OUT_DIR``.
 
 Three pages (the front page, the timeline and a section of the Russia page), each in light mode,
-dark mode and at phone width, taken with Debian's Chromium through Playwright.
+dark mode and at phone width, and a topic page, the evidence page and the sources page at phone
+width, taken with Debian's Chromium through Playwright.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from typing import Literal
 from browser import CHROMIUM_ARGS, find_chromium, serve
 from playwright.sync_api import ViewportSize, sync_playwright
 
-SHOTS = [("index", "index.html"), ("timeline", "timeline.html"),
-         ("russia-azal-8243", "russia.html#russia-azal-8243")]
+ALL = ("light", "dark", "phone")
+SHOTS = [("index", "index.html", ALL), ("timeline", "timeline.html", ALL),
+         ("russia-azal-8243", "russia.html#russia-azal-8243", ALL),
+         ("ukraine", "ukraine.html", ("phone",)), ("evidence", "evidence.html", ("phone",)),
+         ("sources", "sources.html", ("phone",))]
 VARIANTS: list[tuple[str, ViewportSize, Literal["light", "dark"]]] = [
     ("light", {"width": 1280, "height": 900}, "light"),
     ("dark", {"width": 1280, "height": 900}, "dark"),
@@ -30,8 +34,10 @@ def main(build: Path, out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with serve(build) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        for name, path in SHOTS:
+        for name, path, wanted in SHOTS:
             for variant, viewport, scheme in VARIANTS:
+                if variant not in wanted:
+                    continue
                 context = browser.new_context(viewport=viewport, color_scheme=scheme,
                                               device_scale_factor=1)
                 page = context.new_page()

@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from functools import lru_cache
 from pathlib import Path
 
 HEADER = """\
@@ -67,29 +67,34 @@ def parse(text: str) -> list[Entry]:
     return entries
 
 
-class _Ids(HTMLParser):
-    """Section ids, every id, and redirect targets of one built page."""
+@dataclass(frozen=True)
+class _Ids:
+    """Section ids, every id, and the redirect target of one built page."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.sections: list[str] = []
-        self.ids: set[str] = set()
-        self.refresh: str | None = None
+    sections: tuple[str, ...]
+    ids: frozenset[str]
+    refresh: str | None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attr = dict(attrs)
-        if attr.get("id"):
-            self.ids.add(str(attr["id"]))
-            if tag == "section":
-                self.sections.append(str(attr["id"]))
-        if tag == "meta" and (attr.get("http-equiv") or "").lower() == "refresh":
-            self.refresh = (attr.get("content") or "").partition("url=")[2] or None
+
+#: start tags with an id (Sphinx and the redirect pages quote attributes with ")
+_ID = re.compile(r'<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?\sid="([^"]*)"')
+_REFRESH = re.compile(r'<meta\b[^>]*http-equiv="refresh"[^>]*content="[^"]*?url=([^"]*)"',
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _parse_cached(path: str, mtime_ns: int, size: int) -> _Ids:
+    text = Path(path).read_text(encoding="utf-8")
+    found = _ID.findall(text)
+    refresh = _REFRESH.search(text)
+    return _Ids(tuple(i for tag, i in found if tag == "section"),
+                frozenset(i for _tag, i in found), refresh[1] if refresh else None)
 
 
 def _parse_page(path: Path) -> _Ids:
-    parser = _Ids()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
+    """A page's ids, read once per version of the file (the contract checks every URL)."""
+    stat = path.stat()
+    return _parse_cached(str(path), stat.st_mtime_ns, stat.st_size)
 
 
 def published(outdir: Path) -> list[str]:
