@@ -173,3 +173,31 @@ def test_no_reader_page_links_into_the_editors_page(site_html: Build):
              if (hrefs := [link.href for link in parse(out / f"{page}.html").links
                            if link.href.startswith("editing.html#")])}
     assert found == {}
+
+
+#: pages that sum up: a quantity with several dated figures shows its latest there
+SUMMARY_PAGES = ["index", "faq", "foreign-policy", "evidence"]
+_VALUE = re.compile(r'class="[^"]*\bfacts-q-([a-z0-9-]+) facts-f-([a-z0-9-]+)[^"]*"[^>]*>'
+                    r"([^<]*)<")
+
+
+def test_one_value_per_figure_and_the_latest_in_summaries(site_html: Build, site_data):
+    """A figure's headline value reads the same on every page; where a quantity has a series of
+    figures (cumulative aid at several dates), the summary pages show the latest of them."""
+    shown: dict[str, set[str]] = {}
+    on_summaries: dict[str, set[str]] = {}
+    for page in PAGES:
+        html = (site_html.outdir / f"{page}.html").read_text(encoding="utf-8")
+        for quantity, figure, text in _VALUE.findall(html):
+            shown.setdefault(figure, set()).add(text)
+            if page in SUMMARY_PAGES:
+                on_summaries.setdefault(quantity, set()).add(figure)
+    assert {f: texts for f, texts in shown.items() if len(texts) > 1} == {}
+    latest = {}
+    for fig in site_data.figures.values():
+        best = latest.get(fig.series)
+        if best is None or fig.date.sort_key() > best.date.sort_key():
+            latest[fig.series] = fig
+    stale = {q: sorted(figs - {latest[q].id}) for q, figs in on_summaries.items()
+             if figs - {latest[q].id}}
+    assert stale == {}
