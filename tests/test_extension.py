@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers import FIXTURE_DATA, ROOT_CONF, copy_data, edit, stopped_build, warning_lines
+from sphinx.util.parallel import parallel_available
 
 SOURCES_PAGE = "---\norphan: true\n---\n(sources)=\n# Sources\n\n:::{facts:sources}\n:::\n"
 
@@ -49,9 +50,9 @@ def test_bad_invocations_are_errors_at_their_line(app):
     ]
 
 
-def _conf(data: Path, today: str = "2026-11-27") -> str:
-    return ROOT_CONF.replace(repr(str(FIXTURE_DATA)), repr(str(data))).replace(
-        '"2026-11-27"', repr(today))
+def _over(data: Path, today: str = "2026-11-27") -> dict[str, str]:
+    """Settings for a root on another copy of the data, or with another clock."""
+    return {"facts_data_dir": str(data), "facts_today": today}
 
 
 def test_markup_in_data_renders_as_text(tmp_path, make_root, make_app):
@@ -59,9 +60,8 @@ def test_markup_in_data_renders_as_text(tmp_path, make_root, make_app):
     edit(data / "events/kyiv-joint-declaration-2022.toml",
          'title = "Joint declaration signed in Kyiv"',
          "title = \"<script>alert('x')</script> & <b>bold</b> *emphasis* `code`\"")
-    src = make_root(":::{facts:timeline}\n:topics: ukraine\n:::\n", conf=_conf(data),
-                    sources=SOURCES_PAGE)
-    app = make_app("html", srcdir=src)
+    src = make_root(":::{facts:timeline}\n:topics: ukraine\n:::\n", sources=SOURCES_PAGE)
+    app = make_app("html", srcdir=src, confoverrides=_over(data))
     app.build()
     assert app.warning.getvalue() == ""
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
@@ -74,8 +74,9 @@ def test_bad_data_fails_the_build_naming_file_line_and_id(tmp_path, make_root, m
     """One located error line per problem, then a one-sentence stop: no traceback."""
     data = copy_data(tmp_path / "data")
     edit(data / "events/first-karabakh-war.toml", 'end = "1994-05-12"', 'end = "1987"')
-    src = make_root("text\n", conf=_conf(data))
-    stop, errors = stopped_build(make_app, buildername="html", srcdir=src)
+    src = make_root("text\n")
+    stop, errors = stopped_build(make_app, buildername="html", srcdir=src,
+                                 confoverrides=_over(data))
     assert stop == "The build stopped: the facts data has 1 problem (listed above)."
     path = data / "events/first-karabakh-war.toml"
     shown = os.path.relpath(path) if str(path).startswith(os.getcwd()) else str(path)
@@ -87,8 +88,9 @@ def test_bad_data_fails_the_build_naming_file_line_and_id(tmp_path, make_root, m
 def test_answer_that_disagrees_with_evidence_stops_the_build(tmp_path, make_root, make_app):
     data = copy_data(tmp_path / "data")
     edit(data / "site.toml", '[answer]\nlean = "ukraine"', '[answer]\nlean = "russia"')
-    src = make_root("(p)=\n# P\n\n:::{facts:answer}\n:::\n", conf=_conf(data))
-    _stop, lines = stopped_build(make_app, buildername="html", srcdir=src)
+    src = make_root("(p)=\n# P\n\n:::{facts:answer}\n:::\n")
+    _stop, lines = stopped_build(make_app, buildername="html", srcdir=src,
+                                 confoverrides=_over(data))
     assert [line.split(": ERROR: ", 1)[1] for line in lines] == [
         "site: 'answer.lean': is 'russia', but the evidence leans 'ukraine' [facts.data]",
         "site: 'answer.headline': its words claim a lean toward ukraine, but the answer is "
@@ -100,9 +102,8 @@ def test_answer_that_disagrees_with_evidence_stops_the_build(tmp_path, make_root
 @pytest.mark.parametrize(("today", "flagged"), [("2026-05-31", False), ("2026-06-01", True)])
 def test_review_flag_follows_the_injected_clock(today, flagged, make_root, make_app):
     """The fixture's aid event is due on 2026-06-01: flagged from that day, not before."""
-    src = make_root("(p)=\n# P\n\nAid in {facts:date}`humanitarian-aid-2022`.\n",
-                    conf=_conf(FIXTURE_DATA, today))
-    app = make_app("html", srcdir=src)
+    src = make_root("(p)=\n# P\n\nAid in {facts:date}`humanitarian-aid-2022`.\n")
+    app = make_app("html", srcdir=src, confoverrides=_over(FIXTURE_DATA, today))
     app.build()
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert ("Due for review: Medical aid flown to Ukraine." in html) is flagged
@@ -144,8 +145,8 @@ def _touch_forward(path: Path) -> None:
 
 def test_editing_one_fact_rereads_only_the_pages_that_use_it(tmp_path, make_root, make_app):
     data = copy_data(tmp_path / "data")
-    src = make_root(INDEX, conf=_conf(data), **PAGES)
-    app = make_app("html", srcdir=src)
+    src = make_root(INDEX, **PAGES)
+    app = make_app("html", srcdir=src, confoverrides=_over(data))
     app.build()
     assert app.warning.getvalue() == ""
     app.cleanup()
@@ -154,7 +155,7 @@ def test_editing_one_fact_rereads_only_the_pages_that_use_it(tmp_path, make_root
     edit(event, 'date = "2022-01-14"', 'date = "2022-01-15"')
     _touch_forward(event)
     reread: list[str] = []
-    app2 = make_app("html", srcdir=src)
+    app2 = make_app("html", srcdir=src, confoverrides=_over(data))
     app2.connect("env-before-read-docs", lambda _app, _env, docnames: reread.extend(docnames))
     app2.build()
     # the sources page links each source to the facts it supports, by their titles
@@ -166,8 +167,8 @@ def test_editing_one_fact_rereads_only_the_pages_that_use_it(tmp_path, make_root
 
 def test_adding_an_event_rereads_the_listings(tmp_path, make_root, make_app):
     data = copy_data(tmp_path / "data")
-    src = make_root(INDEX, conf=_conf(data), **PAGES)
-    first = make_app("html", srcdir=src)
+    src = make_root(INDEX, **PAGES)
+    first = make_app("html", srcdir=src, confoverrides=_over(data))
     first.build()
     first.cleanup()
     new = data / "events/new-event-2023.toml"
@@ -175,7 +176,7 @@ def test_adding_an_event_rereads_the_listings(tmp_path, make_root, make_app):
     new.write_text(kyiv.split("[evidence]")[0].replace("Joint declaration signed in Kyiv",
                                                        "A new event"), encoding="utf-8")
     reread: list[str] = []
-    app2 = make_app("html", srcdir=src)
+    app2 = make_app("html", srcdir=src, confoverrides=_over(data))
     app2.connect("env-before-read-docs", lambda _app, _env, docnames: reread.extend(docnames))
     app2.build()
     # the timeline lists events; the sources page counts the facts each source supports
@@ -183,6 +184,7 @@ def test_adding_an_event_rereads_the_listings(tmp_path, make_root, make_app):
     assert "A new event" in (app2.outdir / "timeline.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.skipif(not parallel_available, reason="Sphinx cannot build in parallel here (no fork)")
 def test_parallel_read_merges_domain_data_and_matches_serial(tmp_path, make_root, make_app):
     pages = {**PAGES, **{f"p{i}": f"(p{i})=\n# P{i}\n\n{{facts:cite}}`kyiv-joint-declaration-2022`"
                          f" {{facts:value}}`peacekeepers-deployed`\n" for i in range(8)}}

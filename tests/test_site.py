@@ -7,6 +7,7 @@ import posixpath
 import re
 import runpy
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -193,7 +194,7 @@ def test_one_value_per_figure_and_the_latest_in_summaries(site_html: Build, site
             if page in SUMMARY_PAGES:
                 on_summaries.setdefault(quantity, set()).add(figure)
     assert {f: texts for f, texts in shown.items() if len(texts) > 1} == {}
-    latest = {}
+    latest: dict[str, Any] = {}
     for fig in site_data.figures.values():
         best = latest.get(fig.series)
         if best is None or fig.date.sort_key() > best.date.sort_key():
