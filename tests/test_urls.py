@@ -79,8 +79,20 @@ def test_inventory_lists_every_contracted_section(site_html: Build, contract):
         assert labels.get(url.partition("#")[2]) == url, url
     # and nothing else: every label in the inventory is a contracted section (or Sphinx's own)
     extra = {f"{uri}" for name, uri in labels.items()
-             if name not in {"genindex", "modindex", "py-modindex", "search"}} - sections
+             if name not in {"genindex", "search"}} - sections
     assert extra == set()
+
+
+def test_inventory_titles_stand_alone(site_html: Build):
+    """Every section's title in objects.inv names its page, so no two entries read alike, and
+    no index the site does not build is listed."""
+    with (site_html.outdir / "objects.inv").open("rb") as f:
+        inventory = InventoryFile.load(f, "", lambda base, uri: uri)
+    names = [item.display_name for item in inventory["std:label"].values()]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
+    assert not {"modindex", "py-modindex"} & set(inventory["std:label"])
+    events = [item.display_name for item in inventory.get("facts:event", {}).values()]
+    assert events and all(name for name in events)
 
 
 def test_citation_file_is_valid_and_matches_the_package():

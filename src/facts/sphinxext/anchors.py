@@ -121,6 +121,35 @@ def reread_moved(app: Sphinx, env: Any, added: Any, changed: Any, removed: Any) 
                   if now.get(doc) != before.get(doc) and doc in env.found_docs)
 
 
+def name_sections_for_the_inventory(app: Sphinx) -> list[Any]:
+    """``html-collect-pages``, after every page is written and before ``objects.inv``: a section's
+    inventory title names its page ("Azerbaijan and Russia: Timeline"), so it stands alone; the
+    module indexes, which this site does not build, are left out."""
+    std = app.env.domains.standard_domain
+    app.facts_labels = (dict(std.labels), dict(std.anonlabels))  # type: ignore[attr-defined]
+    if not app.env.domains["py"].data.get("modules"):
+        for name in ("modindex", "py-modindex"):
+            std.labels.pop(name, None)
+            std.anonlabels.pop(name, None)
+    for name, (docname, labelid, title) in list(std.labels.items()):
+        page = app.env.titles.get(docname)
+        page_title = page.astext() if page is not None else ""
+        if labelid and page_title and page_title not in title:
+            std.labels[name] = (docname, labelid, f"{page_title}: {title}")
+    return []
+
+
+def restore_labels(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: the labels as the pages use them, for the next build."""
+    saved = getattr(app, "facts_labels", None)
+    if saved is not None:
+        std = app.env.domains.standard_domain
+        std.labels.clear()
+        std.labels.update(saved[0])
+        std.anonlabels.clear()
+        std.anonlabels.update(saved[1])
+
+
 def keep_contract(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: an HTML build that no longer serves a contracted URL fails."""
     entries = getattr(app, "facts_contract", [])
@@ -139,6 +168,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", keep_label_ids)
     app.connect("doctree-read", keep_moved_ids)
     app.connect("html-page-context", redirect_moved)
+    app.connect("html-collect-pages", name_sections_for_the_inventory)
     app.connect("build-finished", keep_contract)
+    app.connect("build-finished", restore_labels, priority=100)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
             "parallel_write_safe": True}
