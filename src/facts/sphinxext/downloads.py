@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from facts import export
+from facts.cache import fingerprint
 from facts.sphinxext.domain import facts_domain
 
 if TYPE_CHECKING:
@@ -46,9 +47,24 @@ def resolve_download(app: Sphinx, env: BuildEnvironment, node: pending_xref,
 
 
 def write_downloads(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``: write the dataset into the site's ``data/`` folder."""
-    if exception is None and app.builder.name in SITE_BUILDERS:
-        export.write(facts_domain(app.env).dataset, app.outdir / DATA_DIR)
+    """``build-finished``: write the dataset into the site's ``data/`` folder.  When neither
+    the data nor the files written last time changed (a stamp in the doctree folder says), the
+    export is not even computed."""
+    if exception is not None or app.builder.name not in SITE_BUILDERS:
+        return
+    dataset = facts_domain(app.env).dataset
+    folder = Path(app.outdir) / DATA_DIR
+    stamp = Path(app.doctreedir) / "facts-downloads.stamp"
+
+    def state() -> str:
+        files = [(name, (folder / name).stat().st_mtime_ns) if (folder / name).is_file()
+                 else (name, None) for name in export.FILES]
+        return repr((fingerprint(dataset.root), files))
+
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == state():
+        return
+    export.write(dataset, folder)
+    stamp.write_text(state(), encoding="utf-8")
 
 
 def copy_static(app: Sphinx) -> None:
