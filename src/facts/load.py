@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import re
 import tomllib
 from collections.abc import Callable, Iterator
@@ -127,8 +128,10 @@ def _review_after_check(record: Any, rec: Reader) -> None:
 
 
 def _range_in_order(record: Any, rec: Reader) -> None:
-    low, high = getattr(record, "low", None), getattr(record, "high", None)
-    if isinstance(low, int | float) and isinstance(high, int | float) and high < low:
+    low, high = rec.data.get("low"), rec.data.get("high")  # as written: a bad value is reported
+    numbers = tuple(v for v in (low, high) if isinstance(v, int | float)
+                    and not isinstance(v, bool) and math.isfinite(v))
+    if len(numbers) == 2 and numbers[1] < numbers[0]:
         rec.fail("high", f"{high:g} is below low {low:g}")
 
 

@@ -95,9 +95,9 @@ class Estimate:
     """One party's figure; ``low == high`` for a single value."""
 
     low: float = spec("The lowest value given (the value itself for a single number).",
-                      checks=("finite",))
+                      checks=("finite", "non-negative"))
     high: float = spec("The highest value given (the value itself for a single number).",
-                       checks=("finite",))
+                       checks=("finite", "non-negative"))
     by: str = spec("Who gives the figure.")
     sources: tuple[str, ...] = spec("The sources that report it.", ref="sources")
     qualifier: Qualifier = spec("How exact the figure is, printed before the number.",
