@@ -90,17 +90,22 @@ def pytest_collection_finish(session: pytest.Session) -> None:
             chromium, list(SHIPPED))
 
 
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    """Debian's Chromium; without it, skip with instructions (fail where CI requires it)."""
-    found = find_chromium()
+def _required(found: str | None, message: str, variable: str) -> str:
+    """A tool the tests need: without it, skip with ``message``, or fail where CI sets
+    ``variable=1`` (so a missing tool never passes unnoticed there)."""
     if found:
         return found
-    message = ("browser tests need Debian's Chromium: apt-get install chromium "
-               "(or set FACTS_CHROMIUM to a Chromium binary)")
-    if os.environ.get("FACTS_REQUIRE_BROWSER") == "1":
+    if os.environ.get(variable) == "1":
         pytest.fail(message)
     pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's Chromium for the browser tests."""
+    return _required(find_chromium(), "browser tests need Debian's Chromium: apt-get install "
+                     "chromium (or set FACTS_CHROMIUM to a Chromium binary)",
+                     "FACTS_REQUIRE_BROWSER")
 
 
 @pytest.fixture(scope="session")
@@ -133,16 +138,11 @@ site_text = _site_fixture("text")
 
 @pytest.fixture(scope="session")
 def latexmk() -> str:
-    """TeX Live's latexmk with XeLaTeX; without it, skip with instructions (fail where CI
-    requires it)."""
+    """TeX Live's latexmk with XeLaTeX for the PDF test."""
     import shutil
 
-    found = shutil.which("latexmk")
-    if found and shutil.which("xelatex"):
-        return found
-    message = ("the PDF test needs XeLaTeX: apt-get install texlive-xetex texlive-latex-extra "
-               "latexmk fonts-freefont-otf poppler-utils")
-    if os.environ.get("FACTS_REQUIRE_PDF") == "1":
-        pytest.fail(message)
-    pytest.skip(message)
+    found = shutil.which("latexmk") if shutil.which("xelatex") else None
+    return _required(found, "the PDF test needs XeLaTeX: apt-get install texlive-xetex "
+                     "texlive-latex-extra latexmk fonts-freefont-otf poppler-utils",
+                     "FACTS_REQUIRE_PDF")
 site_no_label = _site_fixture("no-label")
