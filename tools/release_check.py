@@ -21,12 +21,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "src"))
+from facts import __version__, export
+from facts.load import load
+from facts.urls import parse, unlisted
 
-from facts import __version__, export  # noqa: E402
-from facts.load import load  # noqa: E402
-from facts.urls import parse, unlisted  # noqa: E402
+REPO = Path(__file__).resolve().parent.parent
 
 NOTE = "no earlier release tag"
 
@@ -65,12 +64,7 @@ def checks(build: Path) -> list[tuple[str, str]]:
     previous = _git("describe", "--tags", "--abbrev=0")
     if previous:
         old = json.loads(_git("show", f"{previous}:src/facts/data/published.json") or "{}")
-        current = export.published_values(data)
-        noted = {f for c in data.corrections.values()
-                 if c.date.isoformat() >= old.get("as_of", "") and c.previous
-                 for f in (*c.facts, *c.withdrawn)}
-        missing = sorted(fid for fid, value in old.get("values", {}).items()
-                         if current.get(fid) != value and fid not in noted)
+        missing = export.uncorrected_changes(data, old)
         found.append((f"changes since {previous} have corrections",
                       "" if not missing else f"no correction for {', '.join(missing[:5])}"))
     else:

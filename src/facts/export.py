@@ -140,19 +140,23 @@ def to_csv(data: model.Dataset) -> dict[str, str]:
     return files
 
 
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` unless the file already holds it (so a no-op build writes nothing)."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
 def write(data: model.Dataset, outdir: Path) -> list[Path]:
     """Write the download files into ``outdir`` (only those whose content changed); return
     their paths."""
     outdir.mkdir(parents=True, exist_ok=True)
     files = {"facts.json": json.dumps(to_json(data), ensure_ascii=False, indent=1) + "\n",
              SCHEMA: schema_path().read_text(encoding="utf-8"), **to_csv(data)}
-    written = []
     for name in FILES:
-        path = outdir / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != files[name]:
-            path.write_text(files[name], encoding="utf-8")
-        written.append(path)
-    return written
+        write_if_changed(outdir / name, files[name])
+    return [outdir / name for name in FILES]
 
 
 # -- published values --------------------------------------------------------------------------
@@ -163,6 +167,18 @@ def published_values(data: model.Dataset) -> dict[str, str]:
               for e in data.events.values()}
     values |= {f.id: f"{f.date.iso()}: {format_figure(f)}" for f in data.figures.values()}
     return dict(sorted(values.items()))
+
+
+def uncorrected_changes(data: model.Dataset, record: dict[str, Any]) -> list[str]:
+    """Ids of facts whose value differs from ``record`` (a ``published.json``) or that it has
+    and the data lacks, with no correction, clarification or update since the record's as-of
+    date that names them and quotes what the site said before."""
+    since = record.get("as_of", "")
+    noted = {f for c in data.corrections.values() if c.date.isoformat() >= since and c.previous
+             for f in (*c.facts, *c.withdrawn)}
+    current = published_values(data)
+    return sorted(fid for fid, value in record.get("values", {}).items()
+                  if current.get(fid) != value and fid not in noted)
 
 
 def record_path(data: model.Dataset) -> Path:

@@ -114,7 +114,7 @@ class EvidenceDirective(FactsDirective):
             cite = (render.cite_event(view, item) if isinstance(item, Event)
                     else render.cite(view, item.sources))
             rows.append(("", [[render.date(item.date, getattr(item, "end", None))],
-                              what, [_detail(ev), cite]]))
+                              what, [render.text(_recorded(ev) + ". ", "facts-detail"), cite]]))
         if rows:
             noun = "item" if len(rows) == 1 else "items"
             out.append(render.collapsed(
@@ -129,12 +129,8 @@ class EvidenceDirective(FactsDirective):
         return out
 
 
-def _detail(ev: Evidence) -> nodes.inline:
-    """What the rule reads from an item, in a few words."""
-    return render.text(_recorded(ev) + ". ", "facts-detail")
-
-
 def _recorded(ev: Evidence) -> str:  # noqa: PLR0911 -- one case per dimension
+    """What the rule reads from an item, in a few words."""
     country = COUNTRY[ev.side]
     match ev.dimension:
         case "un-votes":

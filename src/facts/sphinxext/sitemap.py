@@ -14,19 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
+from facts.export import write_if_changed
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SITE_BUILDERS = frozenset({"html", "dirhtml"})
-
-
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write ``text`` unless the file already holds it (so a no-op build writes nothing)."""
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.write_text(text, encoding="utf-8")
-    return True
 
 
 def _sitemap_path(app: Sphinx) -> Path | None:
