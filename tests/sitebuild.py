@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import DOCS, REPO
+from sphinx.util.console import strip_colors
 
 #: Read the Docs' canonical URL for the stable version, which these builds imitate
 RTD_CANONICAL = "https://azerbaijan-russia-ukraine.readthedocs.io/en/stable/"
@@ -35,7 +36,8 @@ class Build:
     env: tuple[tuple[str, str], ...] = ()
 
     def warnings(self) -> list[str]:
-        return [ln for ln in self.stderr.splitlines() if "WARNING" in ln or "ERROR" in ln]
+        return [ln for ln in strip_colors(self.stderr).splitlines()
+                if "WARNING" in ln or "ERROR" in ln]
 
 
 def _epoch() -> str:
@@ -47,7 +49,10 @@ def _epoch() -> str:
 
 def _sphinx(name: str, out: Path, args: list[str], *, cwd: Path,
             env: tuple[tuple[str, str], ...] = ()) -> Build:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("READTHEDOCS")}
+    # CI services often set FORCE_COLOR; the tests read the messages as plain text.
+    environ = {k: v for k, v in os.environ.items()
+               if not k.startswith(("READTHEDOCS", "FORCE_COLO"))}
+    environ["NO_COLOR"] = "1"
     environ.update({"SOURCE_DATE_EPOCH": _epoch(), **dict(env)})
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "sphinx", *args], cwd=cwd, env=environ,
