@@ -6,9 +6,10 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import DOCS
 
 from facts import evidence, export
-from facts.model import Dataset
+from facts.model import Dataset, Event, Figure
 
 #: hosts that serve copies of other sites' pages, never the original
 MIRRORS = ("cloudfront.net", "pages.dev", "kiwix", "wikimili.com", "explained.today",
@@ -24,17 +25,6 @@ def test_sources_are_originals(site_data: Dataset):
     copies = [f"{s.id}: {s.url}" for s in site_data.sources.values()
               if any(host in (urlsplit(s.url).hostname or "") for host in MIRRORS)]
     assert copies == []
-
-
-def test_source_urls_are_unique(site_data: Dataset):
-    seen: dict[str, str] = {}
-    duplicates = []
-    for source in site_data.sources.values():
-        key = source.url.rstrip("/")
-        if key in seen:
-            duplicates.append(f"{source.id} = {seen[key]}")
-        seen[key] = source.id
-    assert duplicates == []
 
 
 def test_every_dimension_weighs_items(site_data: Dataset):
@@ -81,3 +71,68 @@ def test_titles_are_headlines_or_descriptions(site_data: Dataset):
            if FINDING_NOTES.search(s.title)
            or (s.title.startswith("[") and not (s.title.endswith("]") and s.title[1].isupper()))]
     assert bad == []
+
+
+#: the short names prose uses for publishers whose full name is longer
+SHORT_NAMES = {"rferl": "RFE/RL", "ap": "AP", "afp": "AFP", "spiegel": "Spiegel"}
+
+
+def _outlets(data: Dataset) -> dict[str, str]:
+    """Publisher name, and its short form ("Trend" for "Trend News Agency") -> publisher id."""
+    names: dict[str, str] = {}
+    for pid, publisher in data.publishers.items():
+        full = re.sub(r"^The ", "", publisher.name)
+        short = re.sub(r" \(.*\)$| (?:News |Information )?Agency$", "", full)
+        names |= {full: pid, short: pid}
+        if pid in SHORT_NAMES:
+            names[SHORT_NAMES[pid]] = pid
+    return names
+
+
+def _named_as_source(text: str, outlets: dict[str, str]) -> set[str]:
+    """Publishers a text gives as the source of a claim: "according to X", "reported by X"
+    (not "X's report" or "X, as reported by Y", where X is the origin and Y is cited)."""
+    found = set()
+    for name, pid in outlets.items():
+        for m in re.finditer(rf"(?:according to|reported by) (?:the )?{re.escape(name)}(?![\w-])",
+                             text):
+            if not re.match(r"'s|,? as (?:reported|quoted|carried) by", text[m.end():]):
+                found.add(pid)
+    return found
+
+
+def _publishers_of(data: Dataset, source_ids: list[str]) -> set[str]:
+    return {p for sid in source_ids for p in (data.sources[sid].publisher, data.sources[sid].via)
+            if p}
+
+
+def test_a_named_outlet_is_a_cited_one(site_data: Dataset):
+    """A statement that says "according to X" cites X (sources get replaced; their names in the
+    text must follow)."""
+    outlets = _outlets(site_data)
+    stale = []
+    facts: list[Event | Figure] = [*site_data.events.values(), *site_data.figures.values()]
+    for fact in facts:
+        texts = [fact.statement, *(e.by for e in getattr(fact, "estimates", ()))]
+        named = set().union(*(_named_as_source(t, outlets) for t in texts))
+        stale += [f"{fact.id}: {pid}" for pid in sorted(named - _publishers_of(
+            site_data, list(fact.sources)))]
+    assert stale == []
+
+
+def test_a_page_names_only_outlets_it_cites(site_data: Dataset):
+    """The same for the pages: a paragraph that says "according to X" cites a source of X."""
+    outlets = _outlets(site_data)
+    stale = []
+    for page in sorted(DOCS.glob("*.md")):
+        for paragraph in page.read_text(encoding="utf-8").split("\n\n"):
+            text = paragraph.replace("\n", " ")
+            named = _named_as_source(text.replace("According to", "according to"), outlets)
+            cited = re.findall(r"\{facts:cite\}`([^`]+)`", text)
+            if not named or not cited:
+                continue
+            sources = [s for fid in cited for s in (
+                [fid] if fid in site_data.sources else site_data.dated()[fid].sources)]
+            stale += [f"{page.name}: {pid} in {text[:60]!r}"
+                      for pid in sorted(named - _publishers_of(site_data, sources))]
+    assert stale == []

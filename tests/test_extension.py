@@ -184,6 +184,32 @@ def test_adding_an_event_rereads_the_listings(tmp_path, make_root, make_app):
     assert "A new event" in (app2.outdir / "timeline.html").read_text(encoding="utf-8")
 
 
+def _text(page: Path) -> str:
+    return re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8"))
+
+
+def test_latest_follows_a_newer_event_and_names_bad_topics(tmp_path, make_root, make_app):
+    """"The records here run to ..." is the newest event on the topic, after every edit."""
+    data = copy_data(tmp_path / "data")
+    pages = {**PAGES, "c": "(c)=\n# C\n\nRuns to {facts:latest}`ukraine`; all to "
+                           "{facts:latest}`site`; {facts:latest}`ukrain`.\n"}
+    src = make_root(INDEX, **pages)
+    first = make_app("html", srcdir=src, confoverrides=_over(data))
+    first.build()
+    first.cleanup()
+    assert warning_lines(first) == [
+        "c.md:4: WARNING: unknown topic 'ukrain'; one of site, ukraine, russia, "
+        "nagorno-karabakh, peace-process, turkey, iran, eu, energy, un [facts.unknown-id]"]
+    assert "Runs to March 2022; all to March 2022;" in _text(first.outdir / "c.html")
+    kyiv = (data / "events/kyiv-joint-declaration-2022.toml").read_text(encoding="utf-8")
+    (data / "events/newer-2023.toml").write_text(
+        kyiv.split("[evidence]")[0].replace('date = "2022-01-14"', 'date = "2023-05-02"'),
+        encoding="utf-8")
+    second = make_app("html", srcdir=src, confoverrides=_over(data))
+    second.build()
+    assert "Runs to 2 May 2023; all to 2 May 2023;" in _text(second.outdir / "c.html")
+
+
 @pytest.mark.skipif(not parallel_available, reason="Sphinx cannot build in parallel here (no fork)")
 def test_parallel_read_merges_domain_data_and_matches_serial(tmp_path, make_root, make_app):
     pages = {**PAGES, **{f"p{i}": f"(p{i})=\n# P{i}\n\n{{facts:cite}}`kyiv-joint-declaration-2022`"

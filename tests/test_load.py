@@ -115,6 +115,23 @@ def test_bad_record_is_located(tmp_path, monkeypatch, path, old, new, message):
     assert [str(p) for p in excinfo.value.problems] == expected
 
 
+def test_a_document_is_one_source_and_every_publisher_is_named(tmp_path, monkeypatch):
+    data = copy_data(tmp_path / "data")
+    edit(data / "sources/example-encyclopedia.toml",
+         "https://encyclopedia.example.org/wiki/First_Nagorno-Karabakh_War", WIRE_URL + "/")
+    (data / "publishers/nobody.toml").write_text(
+        'name = "Nobody"\ndescription = "cited nowhere"\nstands_behind = "independent"\n',
+        encoding="utf-8")
+    monkeypatch.chdir(data)
+    with pytest.raises(FactsError) as excinfo:
+        load(data)
+    assert [str(p) for p in excinfo.value.problems] == [
+        "sources/example-wire-2022.toml:3: example-wire-2022: 'url': the same address as source "
+        "'example-encyclopedia'; cite that one",
+        "publishers/nobody.toml:1: nobody: 'name': no source names this publisher; delete it or "
+        "cite one of its works"]
+
+
 def test_duplicate_id_across_kinds(tmp_path, monkeypatch):
     data = copy_data(tmp_path / "data")
     (data / "figures/first-karabakh-war.toml").write_text(

@@ -1,5 +1,5 @@
-"""Checks of the data that need every record: the evidence, the history of published facts
-and the units of figures.
+"""Checks of the data that need every record: the evidence, the history of published facts,
+the units of figures and one record per source.
 
 Each check reports through ``fail(record_id, key, message, section="", index=0)``, which the
 loader turns into a located problem.
@@ -28,6 +28,20 @@ def units(data: model.Dataset, fail: Callable[..., None]) -> None:
                 elif fig.unit == "percent" and not 0 <= value <= 100:
                     fail(fid, key, f"{value:g} is not a percentage between 0 and 100",
                          "estimate", i)
+
+
+def sources(data: model.Dataset, fail: Callable[..., None]) -> None:
+    """One record per cited document, and no publisher that no source names."""
+    seen: dict[str, str] = {}
+    for rid in sorted(data.sources):
+        key = data.sources[rid].url.rstrip("/")
+        if key in seen:
+            fail(rid, "url", f"the same address as source {seen[key]!r}; cite that one")
+        seen.setdefault(key, rid)
+    named = {s.publisher for s in data.sources.values()}
+    named |= {s.via for s in data.sources.values() if s.via}
+    for pid in sorted(set(data.publishers) - named):
+        fail(pid, "name", "no source names this publisher; delete it or cite one of its works")
 
 
 def history(data: model.Dataset, facts: set[str], fail: Callable[..., None]) -> None:

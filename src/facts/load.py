@@ -260,6 +260,7 @@ def _cross_check(data: model.Dataset, broken: set[str], *, sound: bool) -> list[
         checks.evidence(data, fail)
     checks.history(data, pools["facts"], fail)
     checks.units(data, fail)
+    checks.sources(data, fail)
     return problems
 
 

@@ -30,6 +30,18 @@ def timeline(data: Dataset, topics: tuple[str, ...], since: str, until: str) -> 
     ]
 
 
+def latest(data: Dataset, topic: str) -> str:
+    """The id of the newest event on ``topic`` (``site``: on any topic), or ``""``.
+
+    Events compare by their first possible day, so an event known only to the year ("2026")
+    does not hide a later one known to the day; ties go to the more precise date.
+    """
+    found = [e for e in data.events.values() if topic == "site" or topic in e.topics]
+    newest = max(found, key=lambda e: (e.date.first_day(), -e.date.sort_key()[1],
+                                       -e.date.sort_key()[2], e.id), default=None)
+    return newest.id if newest else ""
+
+
 def era_bounds(data: Dataset, era: str) -> tuple[str, str]:
     """``(since, until)`` of an era of site.toml, for :func:`timeline`."""
     found = next(e for e in data.site.eras if e.id == era)
@@ -67,6 +79,7 @@ def _finding(data: Dataset, dimension: str) -> tuple[Any, ...]:
 QUERIES: dict[str, Callable[..., Any]] = {
     "timeline": lambda data, *params: _ids(timeline(data, *params)),
     "era": era_bounds,
+    "latest": latest,
     "evidence": _finding,
     "findings": lambda data: tuple(evidence.findings(data).values()),
     "verdict": lambda data: (evidence.verdict(data), data.site.answer),
@@ -83,17 +96,24 @@ def run(data: Dataset, name: str, params: tuple[Any, ...]) -> Any:
     return QUERIES[name](data, *params)
 
 
+def _items(result: Any) -> list[str]:
+    finding, universe = result
+    return [*finding.items, universe.id]
+
+
+#: query name -> the record ids its result shows (none for the others)
+_SHOWN: dict[str, Callable[[Any], list[str]]] = {
+    "timeline": list,
+    "corrections": list,
+    "latest": lambda newest: [newest] if newest else [],
+    "sources": lambda result: [sid for sid, _facts in result],
+    "evidence": _items,
+    "findings": lambda result: [i for f in result for i in (*f.items, f.dimension)],
+    "sensitivity": lambda result: [row.dimension for row in result],
+}
+
+
 def ids(name: str, result: Any) -> list[str]:
     """The record ids a query's result shows, for the page's dependencies."""
-    if name in ("timeline", "corrections"):
-        return list(result)
-    if name == "sources":
-        return [sid for sid, _facts in result]
-    if name == "evidence":
-        finding, universe = result
-        return [*finding.items, universe.id]
-    if name == "findings":
-        return [i for f in result for i in (*f.items, f.dimension)]
-    if name == "sensitivity":
-        return [row.dimension for row in result]
-    return []
+    shown = _SHOWN.get(name)
+    return shown(result) if shown else []

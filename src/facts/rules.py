@@ -14,6 +14,11 @@ from facts.site_records import Universe
 from facts.vocabulary import SIDES, Lean, Strength
 
 
+def _n(count: int, one: str, many: str) -> str:
+    """A count with its noun in the right number: "1 abstention", "2 abstentions"."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def _ratio(universe: Universe, found: list[Item], counts: Counter[str], noun: str,
            *, after: str, one: str) -> Finding:
     """Lean toward the side with at least twice the other's count (clear at three times)."""
@@ -61,7 +66,8 @@ def _votes(universe: Universe, found: list[Item]) -> Finding:
     summary = (f"Of the {numbers['resolutions']} resolutions adopted since "
                f"{universe.since.display()}, "
                f"Azerbaijan's vote is on record for {recorded}: {yes} in favour, {no} against, "
-               f"{votes['abstain']} abstentions and {votes['non-voting']} times it did not vote.")
+               f"{_n(votes['abstain'], 'abstention', 'abstentions')} and "
+               f"{_n(votes['non-voting'], 'time', 'times')} it did not vote.")
     need = recorded // 2 + 1
     change = (f"It would lean toward Ukraine with {need - yes} more votes in favour, or toward "
               f"Russia with {need - no} votes against, of those on record."
@@ -171,8 +177,8 @@ def _aid(universe: Universe, found: list[Item]) -> Finding:
         lean, strength = "ukraine", "clear" if ua > 1 else "slight"
     elif ru and not ua:
         lean, strength = "russia", "clear" if ru > 1 else "slight"
-    summary = (f"{ua} deliveries of state aid to Ukraine and {ru} to Russia since "
-               f"{universe.since.display()}.")
+    summary = (f"{_n(ua, 'delivery', 'deliveries')} of state aid to Ukraine and {ru} to Russia "
+               f"since {universe.since.display()}.")
     change = ("It would lean neither way if Azerbaijan's state also sent aid to "
               f"{'Russia' if lean == 'ukraine' else 'Ukraine'}."
               if lean != "neither" else "It would lean toward the only side receiving aid.")
@@ -192,8 +198,9 @@ def _arms(universe: Universe, found: list[Item]) -> Finding:
     ru, ua = confirmed["russia"], confirmed["ukraine"]
     lean: Lean = "ukraine" if ua > ru else "russia" if ru > ua else "neither"
     strength: Strength = "none" if lean == "neither" else "clear"
-    summary = (f"{ru + ua} confirmed transfers ({ua} involving Ukraine, {ru} involving Russia) "
-               f"and {reported} reports or denials since {universe.since.display()}.")
+    reports = _n(reported, "report or denial", "reports or denials")
+    summary = (f"{_n(ru + ua, 'confirmed transfer', 'confirmed transfers')} ({ua} involving "
+               f"Ukraine, {ru} involving Russia) and {reports} since {universe.since.display()}.")
     change = ("It would lean toward a side if a transfer of arms with that side were confirmed "
               "by a government involved or by independent investigators." if lean == "neither"
               else "It would lean neither way if transfers with the other side were confirmed "

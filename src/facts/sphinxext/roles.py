@@ -1,4 +1,5 @@
-"""Inline roles: a fact's date or year, a figure's value, citations, as-of dates and findings.
+"""Inline roles: a fact's date or year, a figure's value, citations, as-of dates, findings and
+how far a topic's records run.
 
 Each role takes one id (``{facts:date}`kyiv-visit-2022```).  An unknown id warns at the role's
 location, naming what the id is if it exists as another kind, or the closest ids of the right
@@ -15,7 +16,7 @@ from facts.dates import PartialDate
 from facts.model import CITABLE, Event, Figure
 from facts.sphinxext import render
 from facts.sphinxext._base import FactsRole, Picker, View, warn
-from facts.vocabulary import DIMENSIONS
+from facts.vocabulary import DIMENSIONS, TOPICS
 
 
 class DateRole(FactsRole):
@@ -85,6 +86,22 @@ class FindingRole(FactsRole):
         return render.lean(f.lean, f.strength)
 
 
+class LatestRole(FactsRole):
+    """The date of the newest event on a topic, or on any with ``site``: for "the records here
+    run to ...", which then follows every event added."""
+
+    def select(self, pick: Picker, topic: str) -> Any:
+        if topic != "site" and topic not in TOPICS:
+            warn(f"unknown topic {topic!r}; one of site, {', '.join(TOPICS)}",
+                 self.get_location(), "unknown-id")
+            return None
+        newest = pick.query("latest", topic)
+        return pick.data.events[newest] if newest else None
+
+    def render(self, event: Event, view: View) -> nodes.Node:
+        return render.date(event.date)
+
+
 ROLES: dict[str, type[FactsRole]] = {
     "date": DateRole,
     "year": YearRole,
@@ -92,4 +109,5 @@ ROLES: dict[str, type[FactsRole]] = {
     "cite": CiteRole,
     "asof": AsOfRole,
     "finding": FindingRole,
+    "latest": LatestRole,
 }
