@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from browser import CHROMIUM_ARGS, serve
 from helpers import PAGES, SHIPPED
-from pagecheck import NOT_FOUND
+from pagecheck import NOT_FOUND, check_pages
 from sitebuild import Build
 
 pytestmark = pytest.mark.browser
@@ -61,6 +61,21 @@ def visit(browser: Any, base_url: str) -> Iterator[Any]:
     yield open_page
     for v in opened:
         v.close()
+
+
+def test_the_page_checks_find_faint_text_in_a_long_list(chromium: str, tmp_path):
+    """The colour rules read a sample of long lists: faint text among the sampled items, and a
+    missing page title, are still reported."""
+    items = "".join(f"<li>item {i}</li>" for i in range(40))
+    (tmp_path / "faint.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body><main>'
+        '<article role="main"><h1>Faint</h1><ul><li style="color: #ddd; background: #fff">'
+        f"faint item</li>{items}</ul></article></main></body></html>", encoding="utf-8")
+    (tmp_path / "404.html").write_text("<!DOCTYPE html><title>Not found</title>",
+                                       encoding="utf-8")
+    report = check_pages(chromium, tmp_path, ["faint"])["faint"]
+    assert "color-contrast" in report.axe["light"] and "color-contrast" in report.axe["dark"]
+    assert "document-title" in report.axe["light"]
 
 
 @pytest.mark.parametrize("page", PAGES)
