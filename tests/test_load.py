@@ -95,6 +95,14 @@ WIRE_URL = "https://wire.example.org/2022/02/22/declaration"
                      f"{WIRE}:3: example-wire-2022: 'url': 'http://wire.example.org/x' uses "
                      "http; cite the https address (or add 'wire.example.org' to HTTP_ONLY in "
                      "facts/validate.py if the publisher serves only http)", id="plain-http"),
+        pytest.param(WIRE, WIRE_URL, WIRE_URL + "?utm_source=feed",
+                     f"{WIRE}:3: example-wire-2022: 'url': '{WIRE_URL}?utm_source=feed' carries a "
+                     "tracking parameter (utm_source); cite the address without it",
+                     id="tracking-parameter"),
+        pytest.param(WIRE, WIRE_URL, "https://wire.example.org/tag/declarations",
+                     f"{WIRE}:3: example-wire-2022: 'url': 'https://wire.example.org/tag/"
+                     "declarations' is a tag, category or search page; cite the work itself",
+                     id="tag-page"),
         pytest.param(KYIV, 'title = "Joint declaration signed in Kyiv"',
                      'title = "Joint \u202edeclaration"',
                      f"{KYIV}:2: kyiv-joint-declaration-2022: 'title': contains invisible or "

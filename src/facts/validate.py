@@ -59,7 +59,12 @@ HTTP_ONLY = frozenset({
     "uatoday.tv",          # UA|TV archive (the service has closed)
     "www.virtualkarabakh.az",  # Azerbaijani state information portal
     "www.life.az",         # LIFE.az archive
+    "www.aniarc.am",       # ANI Armenian Research Center, read at http
 })
+#: query parameters that track a click, not part of the work's address
+_TRACKING = re.compile(r"(?:^|&)(utm_[a-z]+|ysclid|fbclid|gclid|yclid)=", re.IGNORECASE)
+#: listing pages: a tag, category or search, which change and are not a work
+_LISTING = re.compile(r"/(?:tags?|categor(?:y|ies)|search)(?:/|$)", re.IGNORECASE)
 
 #: Invisible characters that may stay: joiners that Persian and Indic scripts need.
 _JOINERS = frozenset({"\u200c", "\u200d"})
@@ -92,6 +97,10 @@ def url_problem(url: str) -> str:  # noqa: PLR0911 -- one rule per return
         return f"{url!r} names a local host; cite the publisher's public address"
     if not _ANCHOR.match(parts.fragment):
         return f"{url!r} has a fragment that is not a page anchor"
+    if tracking := _TRACKING.search(parts.query):
+        return f"{url!r} carries a tracking parameter ({tracking[1]}); cite the address without it"
+    if _LISTING.search(parts.path):
+        return f"{url!r} is a tag, category or search page; cite the work itself"
     if parts.scheme == "http" and host not in HTTP_ONLY:
         return (f"{url!r} uses http; cite the https address (or add {host!r} to HTTP_ONLY in "
                 "facts/validate.py if the publisher serves only http)")
