@@ -122,8 +122,10 @@ def make_scaled(root: Path, factor: int) -> Path:
     source_ids = {p.stem for p in (data / "sources").glob("*.toml")}
 
     def renamed(text: str, n: int) -> str:
-        return re.sub(r'"([a-z0-9][a-z0-9-]*)"',
+        text = re.sub(r'"([a-z0-9][a-z0-9-]*)"',
                       lambda m: f'"{m[1]}-x{n}"' if m[1] in source_ids else m[0], text)
+        # one record per address: each copied source points at its own (made-up) anchor
+        return re.sub(r'(?m)^(url = "[^"#]*)(?:#[^"]*)?"', rf'\1#copy-{n}"', text)
 
     for kind in ("sources", "events", "figures"):
         for path in sorted((data / kind).glob("*.toml")):
