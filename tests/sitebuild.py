@@ -101,7 +101,7 @@ def build_without_label(tmp: Path, page: str = "about", label: str = "about-cite
 
 
 #: Read the Docs' other formats (and the text builder), built after the html build in its
-#: checkout and with its doctrees, as Read the Docs does (its PDF build has no -W)
+#: checkout and with its doctrees, as Read the Docs does (its PDF build has no -W), two at a time
 OTHER_BUILDERS = ("epub", "htmlzip", "pdf", "text")
 #: the PDF's file name: Read the Docs' project slug
 PDF_NAME = "azerbaijan-russia-ukraine"
@@ -116,25 +116,33 @@ def _latexmk(latex: Path) -> Build:
                  time.perf_counter() - start, latex)
 
 
+def _other(tmp: Path, html: Build, builder: str, flags: list[str], sphinx_builder: str) -> Build:
+    out = tmp / builder
+    args = [*flags, "-b", sphinx_builder, "-T", "-d", "_build/doctrees", "-D", "language=en", ".",
+            str(out)]
+    result = _sphinx(builder, out, args, cwd=html.srcdir, env=html.env)
+    if builder == "htmlzip" and result.returncode == 0:
+        shutil.make_archive(str(tmp / PDF_NAME), "zip", out)
+    if builder == "pdf" and result.returncode == 0 and shutil.which("latexmk"):
+        made = _latexmk(out)
+        result = Build("pdf", out, made.returncode, result.stdout + made.stdout,
+                       result.stderr + made.stderr, result.seconds + made.seconds,
+                       html.srcdir, html.env)
+    return result
+
+
 def build_others(tmp: Path, html: Build) -> dict[str, Build]:
-    base = ["-T", "-d", "_build/doctrees", "-D", "language=en", "."]
-    results = {}
-    for builder, flags, sphinx_builder in (("epub", ["-W", "--keep-going"], "epub"),
-                                           ("htmlzip", ["-W", "--keep-going"], "singlehtml"),
-                                           ("pdf", [], "latex"),
-                                           ("text", ["-n", "-W", "--keep-going"], "text")):
-        out = tmp / builder
-        args = [*flags, "-b", sphinx_builder, *base, str(out)]
-        result = _sphinx(builder, out, args, cwd=html.srcdir, env=html.env)
-        if builder == "htmlzip" and result.returncode == 0:
-            shutil.make_archive(str(tmp / PDF_NAME), "zip", out)
-        if builder == "pdf" and result.returncode == 0 and shutil.which("latexmk"):
-            made = _latexmk(out)
-            result = Build("pdf", out, made.returncode, result.stdout + made.stdout,
-                           result.stderr + made.stderr, result.seconds + made.seconds,
-                           html.srcdir, html.env)
-        results[builder] = result
-    return results
+    """The other formats, two at a time (the PDF, the longest, first).  They share the html
+    build's doctrees as Read the Docs' commands do; that is safe because none of them reads a
+    page again, so none writes there (``test_other_formats_reuse_the_html_doctrees``)."""
+    jobs: tuple[tuple[str, list[str], str], ...] = (
+        ("pdf", [], "latex"), ("epub", ["-W", "--keep-going"], "epub"),
+        ("htmlzip", ["-W", "--keep-going"], "singlehtml"),
+        ("text", ["-n", "-W", "--keep-going"], "text"))
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="formats") as pool:
+        running = {name: pool.submit(_other, tmp, html, name, flags, sphinx_builder)
+                   for name, flags, sphinx_builder in jobs}
+        return {name: job.result() for name, job in running.items()}
 
 
 RECIPES = {

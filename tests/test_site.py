@@ -42,6 +42,14 @@ def test_other_formats_have_no_warnings(builder: str, request: pytest.FixtureReq
     assert build.warnings() == []
 
 
+@pytest.mark.parametrize("builder", ["epub", "htmlzip", "pdf", "text"])
+def test_other_formats_reuse_the_html_doctrees(builder: str, request: pytest.FixtureRequest):
+    """Each other format reads no page again: it reuses the html build's doctrees, as Read the
+    Docs does, and writes nothing there, which lets the tests build them two at a time."""
+    build: Build = request.getfixturevalue(f"site_{builder}")
+    assert "updating environment: 0 added, 0 changed, 0 removed" in build.stdout
+
+
 def test_pdf_has_every_page_and_every_glyph(latexmk: str, site_pdf: Build):
     """Read the Docs' pdf commands (latex, then latexmk with XeLaTeX) make a PDF whose text has
     every page's title, and TeX reports no missing glyph: Azerbaijani, Cyrillic and Armenian
