@@ -37,8 +37,8 @@ def latest(data: Dataset, topic: str) -> str:
     does not hide a later one known to the day; ties go to the more precise date.
     """
     found = [e for e in data.events.values() if topic == "site" or topic in e.topics]
-    newest = max(found, key=lambda e: (e.date.first_day(), -e.date.sort_key()[1],
-                                       -e.date.sort_key()[2], e.id), default=None)
+    newest = max(found, key=lambda e: (e.date.first_day(), -e.date.last_day().toordinal(),
+                                       e.id), default=None)
     return newest.id if newest else ""
 
 

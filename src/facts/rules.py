@@ -30,7 +30,7 @@ def _ratio(universe: Universe, found: list[Item], counts: Counter[str], noun: st
         if mine > theirs and mine >= 2 * theirs:
             lean = "russia" if side == "russia" else "ukraine"
             strength = "clear" if mine >= 3 * max(theirs, 1) else "slight"
-    summary = (f"{ru} {one if ru == 1 else noun} with Russia and {ua} with Ukraine {after} "
+    summary = (f"{_n(ru, one, noun)} with Russia and {ua} with Ukraine {after} "
                f"{universe.since.display()}.")
     if lean == "neither":
         to_ru, to_ua = max(2 * ua - ru, 1), max(2 * ru - ua, 1)
