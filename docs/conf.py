@@ -97,9 +97,10 @@ def setup(app):
     # sphinx-design's static folder, which it appends to html_static_path when the builder
     # starts, is listed from the start and appended only once.
     app.add_css_file("site.css")
-    myst = logging.getLogger("sphinx.myst_parser.sphinx_ext.main")
-    if not any(isinstance(f, _NoConfigDump) for f in myst.filters):
-        myst.addFilter(_NoConfigDump())
+    for name in ("sphinx.myst_parser.sphinx_ext.main", "sphinx.sphinx.environment"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _Quiet) for f in logger.filters):
+            logger.addFilter(_Quiet())
     app.connect("config-inited", _list_design_static)
     app.connect("builder-inited", _drop_repeats, priority=900)
 
@@ -114,8 +115,11 @@ def _drop_repeats(app):
     app.config.html_static_path = list(dict.fromkeys(app.config.html_static_path))
 
 
-class _NoConfigDump(logging.Filter):
-    """MyST logs its whole configuration at every build; the build output keeps to progress."""
+class _Quiet(logging.Filter):
+    """Build output keeps to progress.  MyST logs its whole configuration at every build; and
+    Furo registers ``pygments_dark_style`` when the theme loads, after Sphinx has compared the
+    configuration with the last build's, so every rebuild reports that option as changed
+    although nothing is re-read for it (Sphinx re-reads only for options known at that point)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return "myst v" not in str(record.msg)
+        return "myst v" not in str(record.msg) and record.args != ("pygments_dark_style",)

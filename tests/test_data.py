@@ -59,6 +59,29 @@ def test_stale_lists_facts_past_review(capsys, today, code):
     assert f"due for review on {today}" in out.err
 
 
+def test_stale_blames_the_setting_it_read(monkeypatch):
+    from facts.stale import main
+
+    monkeypatch.setenv("FACTS_TODAY", "tomorrow")
+    with pytest.raises(SystemExit, match="^FACTS_TODAY = 'tomorrow' is not a date YYYY-MM-DD$"):
+        main([])
+    with pytest.raises(SystemExit, match="^--today = 'soon' is not a date YYYY-MM-DD$"):
+        main(["--today", "soon"])
+
+
+def test_stale_reports_bad_data_in_lines_not_a_traceback(tmp_path, capsys):
+    from facts.stale import main
+    from helpers import copy_data, edit
+
+    data = copy_data(tmp_path / "data")
+    edit(data / "events/first-karabakh-war.toml", 'end = "1994-05-12"', 'end = "1987"')
+    with pytest.raises(SystemExit, match="^stopped: the facts data has 1 problem"):
+        main(["--today", "2026-11-27", "--data", str(data)])
+    assert capsys.readouterr().err.strip().endswith(
+        "first-karabakh-war.toml:2: first-karabakh-war: 'end': 1987 is before the start date "
+        "1988-02-20")
+
+
 #: words that describe how a source was found rather than what it is
 FINDING_NOTES = re.compile(r"slug|stored copy|headline not|not shown|from url|search result|"
                            r"placeholder|untitled", re.I)

@@ -26,6 +26,17 @@ def test_unknown_ids_warn_with_location_and_closest_ids(app):
         "index.md:10: WARNING: unknown table 'key-fact' (closest: 'key-facts') [facts.unknown-id]",
         "index.md:13: WARNING: unknown figure 'territory-lost' (closest: 'territory-lost-1994') "
         "[facts.unknown-id]",
+        # an id of another kind is named as what it is, not as unknown
+        "index.md:16: WARNING: 'kyiv-joint-declaration-2022' is an event; {facts:value} takes a "
+        "figure [facts.unknown-id]",
+        "index.md:18: ERROR: unknown role 'facts:valeu' (closest: 'facts:value', 'facts:date', "
+        "'facts:latest') [docutils]",
+        "index.md:20: ERROR: unknown directive 'facts:tabel' (closest: 'facts:table', "
+        "'facts:case', 'facts:timeline') [docutils]",
+        # the role's own line, not the paragraph's first
+        "index.md:24: WARNING: unknown source, event, figure or table "
+        "'kyiv-joint-declaration-2020' (closest: 'kyiv-joint-declaration-2022', "
+        "'allied-interaction-declaration-2022') [facts.unknown-id]",
     ]
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     # never silently dropped: the bad id stays visible
@@ -83,6 +94,20 @@ def test_bad_data_fails_the_build_naming_file_line_and_id(tmp_path, make_root, m
     assert errors == [
         f"{shown}:2: ERROR: first-karabakh-war: 'end': 1987 is before the start date "
         "1988-02-20 [facts.data]"]
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("facts_today", "27 November 2026", "facts_today = '27 November 2026' is not a date "
+     "YYYY-MM-DD"),
+    ("facts_data_dir", "no-such-folder", "facts_data_dir = 'no-such-folder' is not a folder"),
+])
+def test_bad_configuration_names_the_option(make_root, make_app, option, value, message):
+    """A bad option stops the build with one line naming it: no crash report."""
+    src = make_root("text\n")
+    stop, lines = stopped_build(make_app, buildername="html", srcdir=src,
+                                confoverrides={option: value})
+    assert stop == "The build stopped: fix the configuration in conf.py."
+    assert [line.split("ERROR: ", 1)[1][:len(message)] for line in lines] == [message]
 
 
 def test_answer_that_disagrees_with_evidence_stops_the_build(tmp_path, make_root, make_app):

@@ -42,6 +42,20 @@ def test_other_formats_have_no_warnings(builder: str, request: pytest.FixtureReq
     assert build.warnings() == []
 
 
+#: what a build must not print: a note from an import, MyST's configuration dump, and a
+#: configuration change reported by a build whose configuration did not change
+NOISE = re.compile(r"matplotlib|myst v\d|configuration has changed", re.I)
+
+
+@pytest.mark.parametrize("builder", ["html", "epub", "htmlzip", "text"])
+def test_builds_print_progress_only(builder: str, request: pytest.FixtureRequest):
+    """The other formats load the html build's environment, so they would report any option
+    that the html build registered late (Furo's ``pygments_dark_style``) as changed."""
+    build: Build = request.getfixturevalue(f"site_{builder}")
+    assert [line for line in (build.stdout + build.stderr).splitlines()
+            if NOISE.search(line)] == []
+
+
 @pytest.mark.parametrize("builder", ["epub", "htmlzip", "pdf", "text"])
 def test_other_formats_reuse_the_html_doctrees(builder: str, request: pytest.FixtureRequest):
     """Each other format reads no page again: it reuses the html build's doctrees, as Read the
