@@ -6,7 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import DOCS
+from helpers import DOCS, copy_data, edit
 
 from facts import evidence, export
 from facts.model import Dataset, Event, Figure
@@ -63,20 +63,23 @@ def test_stale_blames_the_setting_it_read(monkeypatch):
     from facts.stale import main
 
     monkeypatch.setenv("FACTS_TODAY", "tomorrow")
-    with pytest.raises(SystemExit, match="^FACTS_TODAY = 'tomorrow' is not a date YYYY-MM-DD$"):
+    with pytest.raises(SystemExit) as env:
         main([])
-    with pytest.raises(SystemExit, match="^--today = 'soon' is not a date YYYY-MM-DD$"):
+    with pytest.raises(SystemExit) as flag:
         main(["--today", "soon"])
+    assert [str(env.value), str(flag.value)] == [
+        "FACTS_TODAY = 'tomorrow' is not a date YYYY-MM-DD",
+        "--today = 'soon' is not a date YYYY-MM-DD"]
 
 
 def test_stale_reports_bad_data_in_lines_not_a_traceback(tmp_path, capsys):
     from facts.stale import main
-    from helpers import copy_data, edit
 
     data = copy_data(tmp_path / "data")
     edit(data / "events/first-karabakh-war.toml", 'end = "1994-05-12"', 'end = "1987"')
-    with pytest.raises(SystemExit, match="^stopped: the facts data has 1 problem"):
+    with pytest.raises(SystemExit) as stop:
         main(["--today", "2026-11-27", "--data", str(data)])
+    assert str(stop.value) == "stopped: the facts data has 1 problem (listed above)"
     assert capsys.readouterr().err.strip().endswith(
         "first-karabakh-war.toml:2: first-karabakh-war: 'end': 1987 is before the start date "
         "1988-02-20")
