@@ -173,9 +173,9 @@ class SensitivityDirective(FactsDirective):
             for alt, (lean, strength) in row.answers.items():
                 if if_other:
                     if_other.append(nodes.Text("; "))
-                label = f"If it leaned {LEAN_LABELS[alt].lower().removeprefix('toward ')}: "
-                if alt == "neither":
-                    label = "If it leaned neither way: "
+                words = LEAN_LABELS[alt]  # "Toward Russia": the country keeps its capital
+                label = ("If it leaned neither way: " if alt == "neither" else
+                         f"If it leaned {words[0].lower()}{words[1:]}: ")
                 if_other += [nodes.Text(label), render.lean(lean, strength)]
             rows.append(("", [[render.paragraph(_dimension_link(row.dimension, universe.title))],
                               [render.lean(row.lean)],
