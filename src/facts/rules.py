@@ -254,9 +254,9 @@ RULES: dict[str, Rule] = {
         "top-level visits with Baku, at least twice as often as the other's (clear at three "
         "times).", _meetings),
     "statements": Rule(
-        "It leans toward the side whose position most of Baku's official statements at the "
-        "war's turning points support; neither when balanced statements and silences are the "
-        "largest group.", _stances),
+        "It leans toward the side whose position more of Baku's official statements support "
+        "than support the other side's, and than are balanced or silent; neither otherwise "
+        "(clear when they are more than half).", _stances),
     "agreements": Rule(
         "It leans toward the side with which Azerbaijan signed at least twice as many "
         "documents since the invasion's eve as with the other (clear at three times).",
