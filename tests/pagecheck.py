@@ -5,7 +5,8 @@ that would leave localhost), run axe-core in light mode (every rule) and in dark
 that depend on colour), with the colour rules on a sample of long lists (see SAMPLE); then, as a
 phone shows it at 390 px, count the words of the body text a reader sees (collapsed parts closed)
 and the page's height, and with every collapsed part open, in light and dark, find any table
-wider than its container and any sideways scrolling at 360 px.
+wider than its container, any text that runs past its column, and any sideways scrolling
+at 360 px.
 Pages are checked two at a time (one per core) with Playwright's async API, in a thread of its
 own; the tests then only read the reports.
 """
@@ -46,6 +47,8 @@ class PageReport:
     overflow: int = 0
     #: scheme -> tables whose content is wider than their container at phone widths
     wide: dict[str, list[str]] = field(default_factory=dict)
+    #: scheme -> paragraphs and list items whose text runs past their own width at phone widths
+    spill: dict[str, list[str]] = field(default_factory=dict)
     words: int = 0  # body text a phone reader sees at 390 px, collapsed parts closed
     height: int = 0  # page height in CSS pixels at 390 px
 
@@ -57,6 +60,12 @@ WIDE_TABLES = """() => {
     .filter(t => t.scrollWidth > t.parentElement.clientWidth + 1)
     .map(t => `${t.id || t.className}: ${t.scrollWidth} > ${t.parentElement.clientWidth} px`);
 }"""
+#: Every paragraph or list item (collapsed ones opened) with a run of text that cannot wrap
+#: and sticks out past its own box: the theme clips it, so the page does not scroll sideways
+#: and the rest of the run is out of reach.
+SPILLING_TEXT = """() => [...document.querySelectorAll('article :is(p, li, dt, dd)')]
+  .filter(e => e.scrollWidth > e.clientWidth + 1 && !e.querySelector('table, pre'))
+  .map(e => `${e.tagName.toLowerCase()}: ${e.textContent.trim().slice(0, 60)}`)"""
 BODY_WORDS = """() => {
   const main = document.querySelector('article[role=main]') || document.body;
   return main.innerText.split(/\\s+/).filter(w => /\\w/.test(w)).length;
@@ -104,6 +113,7 @@ async def _check(browser: Any, url: str) -> PageReport:
         await page.emulate_media(color_scheme=scheme)
         await page.set_viewport_size({"width": width, "height": 800})
         report.wide[scheme] = await page.evaluate(WIDE_TABLES)
+        report.spill[scheme] = await page.evaluate(SPILLING_TEXT)
     report.overflow = await page.evaluate(
         "document.documentElement.scrollWidth - window.innerWidth")
     await context.close()

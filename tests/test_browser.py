@@ -106,6 +106,14 @@ def test_every_table_fits_a_phone(page_reports, page, scheme):
     assert page_reports[page].wide[scheme] == []
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("page", SHIPPED)
+def test_no_text_runs_past_its_column_on_a_phone(page_reports, page, scheme):
+    """No run that cannot wrap (a cluster of citation markers, a long link) sticks out of its
+    paragraph or list item at 390 and 360 px, where the theme would clip it."""
+    assert page_reports[page].spill[scheme] == []
+
+
 #: the complete listings, and the editors' documentation, are not read from top to bottom
 LONG_PAGES = {"timeline", "sources", "editing"}
 
