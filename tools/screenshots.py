@@ -42,6 +42,10 @@ def main(build: Path, out: Path) -> int:
                                               device_scale_factor=1)
                 page = context.new_page()
                 page.goto(base + path, wait_until="load")
+                if "#" in path:  # the theme scrolls smoothly: jump at once, then take the shot
+                    page.add_style_tag(content="html { scroll-behavior: auto !important; }")
+                    page.evaluate("id => document.getElementById(id).scrollIntoView()",
+                                  path.split("#", 1)[1])
                 target = out / f"{name}-{variant}.png"
                 page.screenshot(path=str(target))
                 print(target)
