@@ -146,6 +146,15 @@ def move_a_listing(p: Project) -> None:
         c.write_text(PAGES["c"], encoding="utf-8")
 
 
+def rename_a_publisher(p: Project) -> None:
+    """A publisher's name shows wherever its sources are cited, not only in its own file."""
+    path = p.data / "publishers/president-az.toml"
+    text = path.read_text(encoding="utf-8")
+    old, new = ('name = "President of the Republic of Azerbaijan"', 'name = "Presidency"')
+    path.write_text(text.replace(old, new) if old in text else text.replace(new, old),
+                    encoding="utf-8")
+
+
 def change_the_contract(p: Project) -> None:
     path = p.src / "urls.txt"
     text = path.read_text(encoding="utf-8")
@@ -168,6 +177,7 @@ STEPS: dict[str, Callable[[Project], None]] = {
     "delete a record": delete_a_record,
     "add a missing id": add_a_missing_id,
     "move a listing": move_a_listing,
+    "rename a publisher": rename_a_publisher,
     "change the contract": change_the_contract,
     "change the clock": change_the_clock,
     "nothing": touch_nothing,
@@ -203,7 +213,8 @@ def test_fixed_sequence(tmp_path: Path):
     """Each kind of edit once, in an order where each one matters (the unknown id is used
     before it exists; the timeline moves after events were added)."""
     run(Project(tmp_path), ["nothing", "change a value", "add a record", "add a missing id",
-                            "delete a record", "move a listing", "change the contract",
+                            "delete a record", "move a listing", "rename a publisher",
+                            "change the contract",
                             "change the clock", "move a listing"])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 from pathlib import Path
 from typing import cast
@@ -36,14 +37,23 @@ def load_cached(data_dir: Path | None, cache: Path) -> model.Dataset:
 
 def fingerprint(root: Path) -> tuple[object, ...]:
     """What the loaded dataset depends on: every data file and the loader's code."""
-    code = Path(__file__).parent
-    files = [*sorted(root.glob("*/*")), *sorted(root.glob("*.toml")),
-             *sorted(code.glob("*.py"))]
-    stats = []
-    for path in files:
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        stats.append((str(path), st.st_mtime_ns, st.st_size))
-    return (__version__, tuple(stats))
+    return (code_key(), _stats(root, depth=2, suffix=""))
+
+
+def code_key() -> str:
+    """The package's version and the modification times of its modules: a change to the code
+    that reads or queries the data is a change to what the pages show."""
+    return f"{__version__} {_stats(Path(__file__).parent, depth=1, suffix='.py')}"
+
+
+def _stats(folder: Path, depth: int, suffix: str) -> tuple[tuple[str, int, int], ...]:
+    # os.scandir, not pathlib: this runs on every build over every data file
+    found: list[tuple[str, int, int]] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir() and depth > 1:
+                found.extend(_stats(Path(entry.path), depth - 1, suffix))
+            elif entry.is_file() and entry.name.endswith(suffix):
+                st = entry.stat()
+                found.append((entry.path, st.st_mtime_ns, st.st_size))
+    return tuple(sorted(found))

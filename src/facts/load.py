@@ -181,6 +181,7 @@ def load(data_dir: Path | None = None) -> model.Dataset:
                                   "site.toml beside events/, figures/, sources/ and tables/")])
     problems: list[Problem] = []
     paths: dict[str, Path] = {}
+    digests: dict[str, str] = {}
     broken: set[str] = set()  # unusable files: their ids are not reported again as unknown
     records: dict[str, dict[str, Any]] = {kind: {} for kind in model.KINDS}
     for entry in sorted(root.iterdir()):
@@ -204,12 +205,15 @@ def load(data_dir: Path | None = None) -> model.Dataset:
                 broken.add(rid)
             else:
                 records[kind][rid] = build(cls, rec)
+                digests[rid] = model.digest_of(rec.lines)
     site_path = root / "site.toml"
     site_rec = _read_file(site_path, "site", problems)
     site = (build(Site, site_rec) if site_rec is not None
             else Site(as_of=dt.date.min, answer=Answer(lean="neither", headline="",
                                                                      points=())))
-    data = model.Dataset(site=site, paths=paths, root=root, **records)
+    if site_rec is not None:
+        digests["site"] = model.digest_of(site_rec.lines)
+    data = model.Dataset(site=site, paths=paths, root=root, digests=digests, **records)
     problems.extend(_cross_check(data, broken, sound=not problems))
     if problems:
         raise FactsError(problems)

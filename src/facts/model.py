@@ -8,6 +8,7 @@ them all and answers the look-ups the pages need.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -224,6 +225,14 @@ class Dataset:
     dimensions: dict[str, Universe]
     paths: dict[str, Path] = field(repr=False)
     root: Path = field(repr=False)
+    digests: dict[str, str] = field(repr=False, default_factory=dict)
+    """Record id (``site`` for site.toml) -> a digest of its file's text: what incremental
+    builds compare to find the records an edit changed."""
+
+    @property
+    def digest(self) -> str:
+        """One digest of every record's file: equal when no data changed."""
+        return digest_of(f"{rid}={d}" for rid, d in sorted(self.digests.items()))
 
     def dated(self) -> dict[str, Event | Figure]:
         """Events and figures by id: the facts that have a date and sources of their own."""
@@ -263,6 +272,15 @@ class Dataset:
             pool = (f for f in map(self.fact, ids) if f is not None)
         return sorted((f for f in pool if f.review_by <= today),
                       key=lambda f: (f.review_by, f.id))
+
+
+def digest_of(parts: Iterable[str]) -> str:
+    """A short, stable digest of some text (the same in every process, unlike ``hash``)."""
+    h = hashlib.blake2b(digest_size=8)
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
 
 
 def name_of(fact: Fact) -> str:

@@ -5,19 +5,24 @@ domain object, which Sphinx recreates for every build and forked parallel reader
 per-document state goes into ``self.data``, which is pickled with the environment and merged
 after parallel reads:
 
-``uses``     docname -> ids of the records the document shows (their files are dependencies)
+``uses``     docname -> {record id: digest of its file when the document was read}, for the
+             records the document shows, their sources and the sources' publishers: when a
+             digest changes, the document is re-read (record by record, so touching a file
+             or editing a record no page shows re-reads nothing)
 ``queries``  docname -> [(query, params, result)] for listings (:mod:`facts.queries`): when a
              query's result changes, the document is re-read
 ``missing``  docname -> ids the document named that did not exist: re-read when one appears
 ``targets``  "kind:id" -> [(docname, anchor, weight)]: where an event or source is listed
 ``homes``    docname -> the "kind:id" targets it links to, to re-write when a target moves
 ``today``    the clock of the previous build, to re-read pages whose review flags change
+``key``      the data, code and clock the previous build saw: when all are unchanged, none of
+             the checks above need to run
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence, Set
+from collections.abc import Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
@@ -28,12 +33,11 @@ from sphinx.locale import _
 from sphinx.util.nodes import make_refnode
 
 from facts import queries
-from facts.ids import closest
+from facts.cache import code_key
 from facts.model import Dataset, name_of
-from facts.sphinxext.lines import role_line
+from facts.sphinxext.misspelt import misspelt_directive, misspelt_role
 
 if TYPE_CHECKING:
-    from docutils.parsers.rst.states import Inliner
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -46,7 +50,7 @@ class FactsDomain(Domain):
 
     name = "facts"
     label = "Facts"
-    data_version = 3
+    data_version = 4
     initial_data: ClassVar[dict[str, Any]] = {"uses": {}, "queries": {}, "missing": {},
                                               "targets": {}, "links": {}, "today": ""}
     object_types: ClassVar[dict[str, ObjType]] = {
@@ -67,7 +71,7 @@ class FactsDomain(Domain):
         return cast("dict[str, Any]", self.data[key])
 
     @property
-    def uses(self) -> dict[str, set[str]]:
+    def uses(self) -> dict[str, dict[str, str]]:
         return self._map("uses")
 
     @property
@@ -81,19 +85,19 @@ class FactsDomain(Domain):
     # -- recording, called through facts.sphinxext._base.Picker -------------------------------
 
     def note_use(self, docname: str, record_ids: Iterable[str]) -> None:
-        """Record that ``docname`` shows these records: re-read it when one of their files
-        changes."""
+        """Record that ``docname`` shows these records: re-read it when one of them, their
+        sources or those sources' publishers change."""
         data = self.dataset
-        used = self.uses.setdefault(docname, set())
+        used = self.uses.setdefault(docname, {})
         for rid in record_ids:
-            if rid == "site":
-                path = data.root / "site.toml"
-                self.env.note_dependency(path, docname=docname)
-                continue
             for dep in (rid, *data.sources_of(rid)):
-                if dep in data.paths and dep not in used:
-                    used.add(dep)
-                    self.env.note_dependency(data.paths[dep], docname=docname)
+                if dep in used or dep not in data.digests:
+                    continue
+                used[dep] = data.digests[dep]
+                source = data.sources.get(dep)
+                for publisher in (source.publisher, source.via) if source else ():
+                    if publisher is not None:
+                        used[publisher] = data.digests[publisher]
 
     def note_query(self, docname: str, name: str, *params: Any) -> Any:
         """Run a listing's query, remember its result for ``docname`` and return it."""
@@ -120,21 +124,22 @@ class FactsDomain(Domain):
 
     def role(self, name: str) -> RoleFunction | None:
         """The role, or one that reports a misspelt name with the closest ones."""
-        return super().role(name) or _misspelt_role(name, sorted(self.roles))
+        return super().role(name) or misspelt_role(name, sorted(self.roles))
 
     def directive(self, name: str) -> type[Directive] | None:
         """The directive, or one that reports a misspelt name with the closest ones."""
-        return super().directive(name) or _misspelt_directive(name, sorted(self.directives))
+        return super().directive(name) or misspelt_directive(name, sorted(self.directives))
 
     def clear_doc(self, docname: str) -> None:
         for key in ("uses", "queries", "missing", "links"):
             self._map(key).pop(docname, None)
         for key, places in list(self.targets.items()):
-            kept = [p for p in places if p[0] != docname]
-            if kept:
-                self.targets[key] = kept
-            else:
-                del self.targets[key]
+            if any(p[0] == docname for p in places):
+                kept = [p for p in places if p[0] != docname]
+                if kept:
+                    self.targets[key] = kept
+                else:
+                    del self.targets[key]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key in ("uses", "queries", "missing", "links"):
@@ -206,44 +211,6 @@ class FactsDomain(Domain):
             yield record_id, display, kind, home[0], home[1], 1
 
 
-def _misspelt_role(name: str, known: list[str]) -> RoleFunction:
-    def role(typ: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
-             options: dict[str, Any] | None = None, content: Sequence[str] = ()
-             ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        message = (f"unknown role 'facts:{name}'"
-                   f"{closest(f'facts:{name}', [f'facts:{k}' for k in known])}")
-        source, _line = inliner.reporter.get_source_and_line(lineno)
-        line = role_line(str(source), lineno, rawtext) if source else lineno
-        error = inliner.reporter.error(message, line=line)
-        return [nodes.literal(rawtext, text, classes=["facts-unknown"])], [error]
-
-    return role
-
-
-class _AnyOptions(dict[str, Callable[[str], str]]):
-    """Accepts every option, so that a misspelt directive is reported for its name alone."""
-
-    def __contains__(self, key: object) -> bool:
-        return True
-
-    def __missing__(self, key: str) -> Callable[[str], str]:
-        return str
-
-
-def _misspelt_directive(name: str, known: list[str]) -> type[Directive]:
-    class Misspelt(Directive):
-        has_content = True
-        optional_arguments = 1
-        final_argument_whitespace = True
-        option_spec = _AnyOptions()
-
-        def run(self) -> list[nodes.Node]:
-            raise self.error(f"unknown directive 'facts:{name}'"
-                             f"{closest(f'facts:{name}', [f'facts:{k}' for k in known])}")
-
-    return Misspelt
-
-
 def quiet_dimensions(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
     """``warn-missing-reference``: a dimension without an ``evidence-<dimension>`` section
     stays plain text; a project need not have an evidence page."""
@@ -270,16 +237,21 @@ def get_outdated(
     unknown id (fixed or not), and pages whose review flags change because the clock moved."""
     domain = facts_domain(env)
     data = domain.dataset
-    outdated = {docname for docname, recorded in domain.queries.items()
-                if any(_changed(data, *query) for query in recorded)}
     # a page that named an unknown id is read again until it is fixed, so its warning repeats
-    outdated |= {docname for docname, ids in domain.data["missing"].items() if ids}
-    previous = domain.data.get("today") or ""
-    if previous and previous != domain.today.isoformat():
-        before = dt.date.fromisoformat(previous)
-        outdated |= {doc for doc, used in domain.uses.items()
-                     if domain.due(used, before) != domain.due(used)}
+    outdated = {docname for docname, ids in domain.data["missing"].items() if ids}
+    key = f"{data.digest} {code_key()} {domain.today.isoformat()}"
+    if domain.data.get("key") != key:  # something changed: find the pages it touches
+        outdated |= {docname for docname, used in domain.uses.items()
+                     if any(data.digests.get(rid) != digest for rid, digest in used.items())}
+        outdated |= {docname for docname, recorded in domain.queries.items()
+                     if any(_changed(data, *query) for query in recorded)}
+        previous = domain.data.get("today") or ""
+        if previous and previous != domain.today.isoformat():
+            before = dt.date.fromisoformat(previous)
+            outdated |= {doc for doc, used in domain.uses.items()
+                         if domain.due(used, before) != domain.due(used)}
     domain.data["today"] = domain.today.isoformat()
+    domain.data["key"] = key
     return sorted((outdated & set(env.found_docs)) - set(removed))
 
 

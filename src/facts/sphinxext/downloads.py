@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from facts import export
-from facts.cache import fingerprint
+from facts.cache import code_key
 from facts.sphinxext.domain import facts_domain
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def write_downloads(app: Sphinx, exception: BaseException | None) -> None:
     def state() -> str:
         files = [(name, (folder / name).stat().st_mtime_ns) if (folder / name).is_file()
                  else (name, None) for name in export.FILES]
-        return repr((fingerprint(dataset.root), files))
+        return repr((dataset.digest, code_key(), files))
 
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == state():
         return

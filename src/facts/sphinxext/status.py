@@ -22,7 +22,7 @@ def add_page_status(app: Sphinx, doctree: nodes.document) -> None:
     domain = facts_domain(app.env)
     data = domain.dataset
     docname = app.env.docname
-    app.env.note_dependency(data.root / "site.toml")
+    domain.note_use(docname, ["site"])
     box = nodes.container(classes=["facts", "facts-status"])
     box += render.paragraph(nodes.Text("Facts checked as of "),
                             render.date(PartialDate.from_date(data.site.as_of)),
