@@ -99,6 +99,10 @@ WIRE_URL = "https://wire.example.org/2022/02/22/declaration"
                      f"{WIRE}:3: example-wire-2022: 'url': '{WIRE_URL}?utm_source=feed' carries a "
                      "tracking parameter (utm_source); cite the address without it",
                      id="tracking-parameter"),
+        pytest.param(WIRE, WIRE_URL, "https://wire.example.org:443/x",
+                     f"{WIRE}:3: example-wire-2022: 'url': 'https://wire.example.org:443/x' "
+                     "spells out the default port; cite the address without ':443'",
+                     id="default-port"),
         pytest.param(WIRE, WIRE_URL, "https://wire.example.org/tag/declarations",
                      f"{WIRE}:3: example-wire-2022: 'url': 'https://wire.example.org/tag/"
                      "declarations' is a tag, category or search page; cite the work itself",

@@ -95,6 +95,12 @@ def url_problem(url: str) -> str:  # noqa: PLR0911 -- one rule per return
         return f"{url!r} points at an IP address; cite the publisher's own host"
     if "." not in host or host == "localhost" or host.endswith((".localhost", ".local")):
         return f"{url!r} names a local host; cite the publisher's public address"
+    try:
+        port = parts.port
+    except ValueError:
+        return f"{url!r} has a port that is not a number"
+    if port == {"https": 443, "http": 80}[parts.scheme]:
+        return f"{url!r} spells out the default port; cite the address without ':{port}'"
     if not _ANCHOR.match(parts.fragment):
         return f"{url!r} has a fragment that is not a page anchor"
     if tracking := _TRACKING.search(parts.query):
