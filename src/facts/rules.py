@@ -233,8 +233,9 @@ def _sanctions(universe: Universe, found: list[Item]) -> Finding:
                "of a state body, state company or state-owned asset.")
     if lean == "russia":
         change = ("It would lean neither way if "
-                  + ("the designation of state property were" if state == 1 else
-                     f"all {state} designations of state property were")
+                  + {1: "the designation", 2: "both designations"}.get(
+                      state, f"all {state} designations")
+                  + " of state property were"
                   + " lifted or shown not to concern the Azerbaijani state.")
     elif lean == "ukraine":
         change = "It would lean neither way if Azerbaijan left the sanctions it joined."
