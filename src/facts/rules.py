@@ -255,14 +255,15 @@ RULES: dict[str, Rule] = {
     "leaders": Rule(
         "It leans toward the side whose leaders Aliyev met, or whose capital exchanged "
         "top-level visits with Baku, at least twice as often as the other's (clear at three "
-        "times).", _meetings),
+        "times, a side with none counting as one).", _meetings),
     "statements": Rule(
         "It leans toward the side whose position more of Baku's official statements support "
         "than support the other side's, and than are balanced or silent; neither otherwise "
         "(clear when they are more than half).", _stances),
     "agreements": Rule(
         "It leans toward the side with which Azerbaijan signed at least twice as many "
-        "documents since the invasion's eve as with the other (clear at three times).",
+        "documents since the invasion's eve as with the other (clear at three times, a side "
+        "with none counting as one).",
         _documents),
     "trade": Rule(
         "It leans toward the side whose trade with Azerbaijan grew faster from 2021 to the "
@@ -270,7 +271,8 @@ RULES: dict[str, Rule] = {
         "either side lacks a figure.", _trade),
     "energy-transit": Rule(
         "It leans toward the side with at least twice as many energy and transit arrangements "
-        "in force as the other (clear at three times).", _arrangements),
+        "in force as the other (clear at three times, a side with none counting as one).",
+        _arrangements),
     "aid": Rule(
         "It leans toward the side that received Azerbaijani state aid, if only one did (clear "
         "after more than one delivery).", _aid),
