@@ -74,6 +74,8 @@ _ANCHOR = re.compile(r"^[A-Za-z0-9_.:-]*$")
 def hidden_characters(value: str) -> list[str]:
     """Control and invisible format characters (bidi overrides, zero-width spaces) in ``value``,
     as ``U+XXXX`` names."""
+    if value.isprintable():  # no character of categories C or Z but the space: the usual case
+        return []
     found = []
     for char in value:
         category = unicodedata.category(char)
