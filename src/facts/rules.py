@@ -232,11 +232,10 @@ def _sanctions(universe: Universe, found: list[Item]) -> Finding:
                f"{actions['designation']} designations by sanctioning governments, {state} of them "
                "of a state body, state company or state-owned asset.")
     if lean == "russia":
-        change = ("It would lean neither way if "
-                  + {1: "the designation", 2: "both designations"}.get(
-                      state, f"all {state} designations")
-                  + " of state property were"
-                  + " lifted or shown not to concern the Azerbaijani state.")
+        which = {1: "the designation", 2: "both designations"}.get(
+            state, f"all {state} designations")
+        change = (f"It would lean neither way if {which} of state property were lifted or shown "
+                  "not to concern the Azerbaijani state.")
     elif lean == "ukraine":
         change = "It would lean neither way if Azerbaijan left the sanctions it joined."
     else:
