@@ -18,6 +18,7 @@ A page is re-read when the contract's entries for it change.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -156,9 +157,18 @@ def keep_contract(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not entries or app.builder.name != "html":
         return
     contract = app.confdir / app.config.facts_url_contract
-    for entry, problem in broken(app.outdir, entries):
+    # The pages and the contract as last checked and found whole: nothing to parse again.
+    stamp = app.doctreedir / "facts-contract.stamp"
+    state = repr((entries, sorted((p.name, hashlib.sha1(p.read_bytes()).hexdigest())
+                                  for p in app.outdir.glob("*.html"))))
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == state:
+        return
+    problems = broken(app.outdir, entries)
+    for entry, problem in problems:
         logger.error(problem, location=f"{contract}:{entry.line}", type="facts", subtype="url")
         app.statuscode = 1
+    if not problems:
+        stamp.write_text(state, encoding="utf-8")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -8,6 +8,7 @@ ask for a bug report about a mistake in our data).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import subprocess
 from pathlib import Path
@@ -15,13 +16,16 @@ from typing import TYPE_CHECKING, NoReturn
 
 from sphinx.util import logging
 
-from facts.cache import load_cached
+from facts.cache import fingerprint, load_cached
+from facts.load import default_data_dir
 from facts.model import Dataset
 from facts.sphinxext._base import WARNING_TYPE
 from facts.sphinxext.domain import facts_domain
 from facts.validate import FactsError, show
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -67,20 +71,28 @@ def last_commit_time(folder: Path) -> str:
 
 
 def load_data(app: Sphinx) -> None:
-    """``builder-inited``: load and validate the data once for the whole build."""
+    """``builder-inited``: take the data's fingerprint and the build's clock; the data itself
+    is loaded and validated once, when first used (a rebuild with nothing changed never is)."""
     domain = facts_domain(app.env)
     configured = app.config.facts_data_dir
+    root = app.confdir / configured if configured else default_data_dir()
+    domain.fingerprint = hashlib.sha256(repr(fingerprint(root)).encode()).hexdigest()
+    domain.loader = lambda: _load(root, app.doctreedir / "facts-data.pickle")
+    if not domain.data.get("key", "").startswith(domain.fingerprint):
+        domain.dataset  # noqa: B018 -- changed since the last build: validate before anything
+    domain.today = today(app.config.facts_today, lambda: domain.dataset.site.as_of)
+
+
+def _load(root: Path, cache: Path) -> Dataset:
     try:
-        domain._dataset = load_cached(app.confdir / configured if configured else None,
-                                      app.doctreedir / "facts-data.pickle")
+        return load_cached(root, cache)
     except FactsError as exc:
         stop([(f"{show(p.path)}:{p.line}", f"{p.record}: {p.message}") for p in exc.problems],
              f"The build stopped: the facts data has {len(exc.problems)} problem"
              f"{'s' if len(exc.problems) != 1 else ''} (listed above).")
-    domain.today = today(app.config.facts_today, domain.dataset)
 
 
-def today(configured: str | None, data: Dataset) -> dt.date:
+def today(configured: str | None, as_of: Callable[[], dt.date]) -> dt.date:
     """The clock for review flags: configured, else SOURCE_DATE_EPOCH, else the as-of date.
 
     Never the wall clock, so two builds of one commit are identical.
@@ -90,7 +102,7 @@ def today(configured: str | None, data: Dataset) -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return data.site.as_of
+    return as_of()
 
 
 def setup_data(app: Sphinx) -> None:

@@ -1,7 +1,8 @@
 """The ``facts`` domain: the loaded data for this build, and what each document used.
 
-The dataset itself is loaded once per build (``builder-inited``, :mod:`.data`) and kept on the
-domain object, which Sphinx recreates for every build and forked parallel readers inherit.  Only
+The dataset itself is loaded at most once per build, when first used (:mod:`.data` sets the
+loader at ``builder-inited``), and kept on the domain object, which Sphinx recreates for every
+build and forked parallel readers inherit.  Only
 per-document state goes into ``self.data``, which is pickled with the environment and merged
 after parallel reads:
 
@@ -12,17 +13,18 @@ after parallel reads:
 ``queries``  docname -> [(query, params, result)] for listings (:mod:`facts.queries`): when a
              query's result changes, the document is re-read
 ``missing``  docname -> ids the document named that did not exist: re-read when one appears
-``targets``  "kind:id" -> [(docname, anchor, weight)]: where an event or source is listed
+``targets``  "kind:id" -> [(docname, anchor, weight, display name)]: where an event or source
+             is listed
 ``homes``    docname -> the "kind:id" targets it links to, to re-write when a target moves
 ``today``    the clock of the previous build, to re-read pages whose review flags change
-``key``      the data, code and clock the previous build saw: when all are unchanged, none of
-             the checks above need to run
+``key``      the data files, code and clock the previous build saw (by file sizes and times):
+             when all are unchanged, none of the checks above run and the data is not loaded
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
@@ -33,8 +35,7 @@ from sphinx.locale import _
 from sphinx.util.nodes import make_refnode
 
 from facts import queries
-from facts.cache import code_key
-from facts.model import Dataset, name_of
+from facts.model import Dataset
 from facts.sphinxext.misspelt import misspelt_directive, misspelt_role
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class FactsDomain(Domain):
 
     name = "facts"
     label = "Facts"
-    data_version = 4
+    data_version = 5
     initial_data: ClassVar[dict[str, Any]] = {"uses": {}, "queries": {}, "missing": {},
                                               "targets": {}, "links": {}, "today": ""}
     object_types: ClassVar[dict[str, ObjType]] = {
@@ -59,12 +60,21 @@ class FactsDomain(Domain):
     }
 
     _dataset: Dataset | None = None
+    #: loads the dataset on first use (set at ``builder-inited``): a rebuild in which no data
+    #: file changed and no page is read never unpickles it
+    loader: Callable[[], Dataset] | None = None
+    #: the data files' and the code's state, from file sizes and times (cheap to take)
+    fingerprint: str = ""
     today: dt.date = dt.date.min
+    #: whether this build re-reads or removes any document (Sphinx clears each one first)
+    cleared: bool = False
 
     @property
     def dataset(self) -> Dataset:
         if self._dataset is None:
-            raise ExtensionError("facts data requested before the builder was initialised")
+            if self.loader is None:
+                raise ExtensionError("facts data requested before the builder was initialised")
+            self._dataset = self.loader()
         return self._dataset
 
     def _map(self, key: str) -> dict[str, Any]:
@@ -79,7 +89,7 @@ class FactsDomain(Domain):
         return self._map("queries")
 
     @property
-    def targets(self) -> dict[str, list[tuple[str, str, int]]]:
+    def targets(self) -> dict[str, list[tuple[str, str, int, str]]]:
         return self._map("targets")
 
     # -- recording, called through facts.sphinxext._base.Picker -------------------------------
@@ -109,8 +119,10 @@ class FactsDomain(Domain):
         self._map("missing").setdefault(docname, set()).add(record_id)
 
     def note_target(self, kind: str, record_id: str, docname: str, anchor: str,
-                    weight: int) -> None:
-        self.targets.setdefault(f"{kind}:{record_id}", []).append((docname, anchor, weight))
+                    weight: int, display: str) -> None:
+        """A listing entry: ``display`` is the record's name in ``objects.inv``."""
+        self.targets.setdefault(f"{kind}:{record_id}", []).append(
+            (docname, anchor, weight, display))
 
     def note_link(self, docname: str, kind: str, record_id: str) -> None:
         self._map("links").setdefault(docname, set()).add(f"{kind}:{record_id}")
@@ -131,6 +143,7 @@ class FactsDomain(Domain):
         return super().directive(name) or misspelt_directive(name, sorted(self.directives))
 
     def clear_doc(self, docname: str) -> None:
+        self.cleared = True
         for key in ("uses", "queries", "missing", "links"):
             self._map(key).pop(docname, None)
         for key, places in list(self.targets.items()):
@@ -157,10 +170,14 @@ class FactsDomain(Domain):
         places = self.targets.get(f"{kind}:{record_id}")
         if not places:
             return None
+        place = self._home(kind, places)
+        return place[0], place[1]
+
+    def _home(self, kind: str, places: list[tuple[str, str, int, str]]
+              ) -> tuple[str, str, int, str]:
         home = self.env.config.facts_homes.get(kind)
         preferred = [p for p in places if p[0] == home] or places
-        docname, anchor, _weight = min(preferred, key=lambda p: (-p[2], p[0], p[1]))
-        return docname, anchor
+        return min(preferred, key=lambda p: (-p[2], p[0], p[1]))
 
     def resolve_xref(
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str,
@@ -194,21 +211,11 @@ class FactsDomain(Domain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Events and sources at their homes, with their titles as display names (for
-        ``objects.inv``)."""
-        data = self.dataset
+        ``objects.inv``; from the listings, so that a rebuild need not load the data)."""
         for key in sorted(self.targets):
             kind, record_id = key.split(":", 1)
-            home = self.target(kind, record_id)
-            if home is None:
-                continue
-            if kind == "event" and record_id in data.events:
-                display = name_of(data.events[record_id])
-            elif kind == "source" and record_id in data.sources:
-                source = data.sources[record_id]
-                display = f"{data.publishers[source.publisher].name}: {source.title}"
-            else:
-                continue
-            yield record_id, display, kind, home[0], home[1], 1
+            docname, anchor, _weight, display = self._home(kind, self.targets[key])
+            yield record_id, display, kind, docname, anchor, 1
 
 
 def quiet_dimensions(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
@@ -236,11 +243,11 @@ def get_outdated(
     """``env-get-outdated``: re-read listings whose query result changed, pages that named an
     unknown id (fixed or not), and pages whose review flags change because the clock moved."""
     domain = facts_domain(env)
-    data = domain.dataset
     # a page that named an unknown id is read again until it is fixed, so its warning repeats
     outdated = {docname for docname, ids in domain.data["missing"].items() if ids}
-    key = f"{data.digest} {code_key()} {domain.today.isoformat()}"
+    key = f"{domain.fingerprint} {domain.today.isoformat()}"
     if domain.data.get("key") != key:  # something changed: find the pages it touches
+        data = domain.dataset
         outdated |= {docname for docname, used in domain.uses.items()
                      if any(data.digests.get(rid) != digest for rid, digest in used.items())}
         outdated |= {docname for docname, recorded in domain.queries.items()
@@ -259,6 +266,8 @@ def rewrite_moved_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: pages whose citations point at a record whose home moved in this
     build are written again (their text is unchanged, so they need not be re-read)."""
     domain = facts_domain(env)
+    if not domain.cleared and "homes" in domain.data:
+        return []  # no listing was read again or removed, so no home moved
     before: dict[str, tuple[str, str] | None] = domain.data.setdefault("homes", {})
     now = {key: domain.target(*key.split(":", 1)) for key in domain.targets}
     moved = {key for key in set(before) | set(now) if before.get(key) != now.get(key)}

@@ -15,7 +15,6 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from facts import export
-from facts.cache import code_key
 from facts.sphinxext.domain import facts_domain
 
 if TYPE_CHECKING:
@@ -52,18 +51,18 @@ def write_downloads(app: Sphinx, exception: BaseException | None) -> None:
     export is not even computed."""
     if exception is not None or app.builder.name not in SITE_BUILDERS:
         return
-    dataset = facts_domain(app.env).dataset
+    domain = facts_domain(app.env)
     folder = Path(app.outdir) / DATA_DIR
     stamp = Path(app.doctreedir) / "facts-downloads.stamp"
 
     def state() -> str:
         files = [(name, (folder / name).stat().st_mtime_ns) if (folder / name).is_file()
                  else (name, None) for name in export.FILES]
-        return repr((dataset.digest, code_key(), files))
+        return repr((domain.fingerprint, files))
 
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == state():
         return
-    export.write(dataset, folder)
+    export.write(domain.dataset, folder)
     stamp.write_text(state(), encoding="utf-8")
 
 

@@ -103,7 +103,8 @@ class TimelineDirective(FactsDirective):
             # An event listed twice on one page is anchored once.
             anchor = "" if f"event-{event.id}" in document.ids else f"event-{event.id}"
             if anchor:
-                self.domain.note_target("event", event.id, self.env.docname, anchor, len(events))
+                self.domain.note_target("event", event.id, self.env.docname, anchor, len(events),
+                                        name_of(event))
             rows.append((anchor, [
                 [render.date(event.date, event.end)],
                 [render.paragraph(nodes.strong(event.title, event.title)),
@@ -197,8 +198,9 @@ class SourcesDirective(FactsDirective):
             source = view.source(sid)
             publisher = view.publisher(source.publisher)
             anchor = f"source-{source.id}"
-            self.domain.note_target("source", source.id, self.env.docname, anchor, len(listed))
             name = publisher.name
+            self.domain.note_target("source", source.id, self.env.docname, anchor, len(listed),
+                                    f"{name}: {source.title}")
             if source.via:
                 name += f" (carrying {view.publisher(source.via).name})"
             body: list[nodes.Node] = [
