@@ -28,6 +28,8 @@ class Link:
 @dataclass
 class Page:
     ids: set[str] = field(default_factory=set)
+    #: ids that occur more than once
+    repeated: set[str] = field(default_factory=set)
     links: list[Link] = field(default_factory=list)
     assets: list[str] = field(default_factory=list)
     #: the main article's text, leaving out facts-emitted elements and code
@@ -46,6 +48,8 @@ class _Parser(HTMLParser):
         attr = {k: v or "" for k, v in attrs}
         classes = attr.get("class", "").split()
         if attr.get("id"):
+            if attr["id"] in self.page.ids:
+                self.page.repeated.add(attr["id"])
             self.page.ids.add(attr["id"])
         if tag == "link" and attr.get("rel") == "stylesheet" and attr.get("href"):
             self.page.assets.append(attr["href"])

@@ -34,6 +34,14 @@ def test_every_page_is_built(site_html: Build):
     assert html_pages(site_html.outdir) == sorted(PAGES)
 
 
+def test_no_page_repeats_an_id(site_html: Build):
+    """An id twice on a page breaks its links and screen readers' table navigation (Furo
+    copies a table's id to the wrapper it adds; the extension takes it off again)."""
+    repeated = {page: sorted(parse(site_html.outdir / f"{page}.html").repeated)
+                for page in html_pages(site_html.outdir)}
+    assert {page: ids for page, ids in repeated.items() if ids} == {}
+
+
 @pytest.mark.parametrize("builder", ["epub", "htmlzip", "text"])
 def test_other_formats_have_no_warnings(builder: str, request: pytest.FixtureRequest):
     """Read the Docs' epub and htmlzip commands (and the text builder) warn about nothing."""

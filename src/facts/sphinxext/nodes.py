@@ -109,6 +109,21 @@ class HtmlTimes(SphinxPostTransform):
                 node.replace_self(time(node.rawsource, "", *node.children, **node.attributes))
 
 
+class OneIdPerTable(SphinxPostTransform):
+    """Furo wraps each table in a container and copies every attribute to it, ids included, so
+    a table with an anchor would have its id twice on the page; the table keeps it."""
+
+    default_priority = 510  # after Furo's wrapping (500)
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for wrapper in self.document.findall(nodes.container):
+            inner = wrapper.children[0] if wrapper.children else None
+            if "table-wrapper" in wrapper["classes"] and isinstance(inner, nodes.table):
+                shared = set(inner["ids"])
+                wrapper["ids"] = [i for i in wrapper["ids"] if i not in shared]
+
+
 class NumberMarkers(SphinxTransform):
     """Number the citation markers of a page in reading order (all formats)."""
 
@@ -131,4 +146,5 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(collapsible, html=(_visit_collapsible_html, _depart_collapsible_html),
                  latex=other, text=other, man=other, texinfo=other, markdown=other)
     app.add_post_transform(HtmlTimes)
+    app.add_post_transform(OneIdPerTable)
     app.add_transform(NumberMarkers)
