@@ -23,7 +23,6 @@ language = "en"
 extensions = [
     "myst_parser",
     "sphinx_design",
-    "sphinx_sitemap",
     "sphinxext.opengraph",
     "notfound.extension",
     "sphinx_reredirects",
@@ -57,7 +56,6 @@ latex_documents = [("index", "azerbaijan-russia-ukraine.tex", project, author, "
 latex_show_urls = "no"
 
 # -- Discovery -----------------------------------------------------------------------------------
-sitemap_url_scheme = "{link}"  # the default would repeat /en/<version>/ on Read the Docs
 ogp_site_url = html_baseurl
 ogp_site_name = project
 ogp_social_cards = {"enable": False}  # generated images would make builds non-reproducible

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
 CONF = """\
-extensions = ["myst_parser", "sphinx_reredirects", "sphinx_sitemap", "facts.sphinxext",
+extensions = ["myst_parser", "sphinx_reredirects", "facts.sphinxext",
               "facts.sphinxext.anchors", "facts.sphinxext.site"]
 myst_enable_extensions = ["colon_fence"]
 facts_data_dir = {data!r}
@@ -29,7 +29,6 @@ facts_today = {today!r}
 facts_url_contract = "urls.txt"
 facts_cite_url = "https://example.org/"
 html_baseurl = "https://example.org/"
-sitemap_url_scheme = "{{link}}"
 """
 PAGES = {
     "index": "(home)=\n# Home\n\n```{toctree}\na\nb\nc\ntimeline\nsources\n```\n",

@@ -1,16 +1,13 @@
-"""``robots.txt`` pointing at the sitemap, and a sitemap that lists every page, in one order.
+"""``sitemap.xml`` and ``robots.txt`` pointing at it, for the HTML builders.
 
-sphinx-sitemap lists only the pages written in the current build, in the order they were
-written, so an incremental build would shrink ``sitemap.xml`` and reorder it.  After it runs,
-every document is listed and the entries are sorted by URL.  sphinx-sitemap writes the file on
-every build; when the result is what the last build wrote, the file gets its old modification
-time back, so a build that changed nothing leaves it as it was.
+The sitemap lists every page of the site (not the search, index and 404 pages, which search
+engines should not list), sorted by URL, so that an incremental build writes the same file as a
+clean one.  Both files are written only when their text changes, so a build that changed
+nothing leaves them as they were.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
@@ -23,40 +20,20 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SITE_BUILDERS = frozenset({"html", "dirhtml"})
 
 
-def _sitemap_path(app: Sphinx) -> Path | None:
-    if app.builder.name not in SITE_BUILDERS or "sitemap_filename" not in app.config:
-        return None
-    return Path(app.outdir) / str(app.config.sitemap_filename)
-
-
-def remember_sitemap(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``, before sphinx-sitemap: the last build's sitemap and its mtime."""
-    path = _sitemap_path(app)
-    app.facts_sitemap = (  # type: ignore[attr-defined]
-        (path.read_text(encoding="utf-8"), path.stat().st_mtime_ns)
-        if path is not None and path.is_file() else None)
-
-
-def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``, after sphinx-sitemap: every page, sorted by URL."""
-    path = _sitemap_path(app)
-    if exception is not None or path is None or not path.is_file():
+def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: ``sitemap.xml``, one URL per document, at ``html_baseurl``."""
+    if exception is not None or app.builder.name not in SITE_BUILDERS:
         return
     base = app.config.html_baseurl.rstrip("/") + "/"
+    if base == "/":
+        return
     ElementTree.register_namespace("", SITEMAP_NS)
-    root = ElementTree.parse(path).getroot()
-    urls = {loc.text or "" for loc in root.iter(f"{{{SITEMAP_NS}}}loc")}
-    urls |= {base + app.builder.get_target_uri(doc) for doc in app.env.found_docs}
     out = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
-    for link in sorted(urls):
+    for link in sorted(base + app.builder.get_target_uri(doc) for doc in app.env.found_docs):
         url = ElementTree.SubElement(out, f"{{{SITEMAP_NS}}}url")
         ElementTree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = link
-    text = ('<?xml version="1.0" encoding="utf-8"?>\n'
-            + ElementTree.tostring(out, encoding="unicode", xml_declaration=False) + "\n")
-    write_if_changed(path, text)
-    before = getattr(app, "facts_sitemap", None)
-    if before is not None and before[0] == text:
-        os.utime(path, ns=(before[1], before[1]))
+    write_if_changed(app.outdir / "sitemap.xml", '<?xml version="1.0" encoding="utf-8"?>\n'
+                     + ElementTree.tostring(out, encoding="unicode") + "\n")
 
 
 def write_robots(app: Sphinx, exception: BaseException | None) -> None:
@@ -68,6 +45,5 @@ def write_robots(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def setup_sitemap(app: Sphinx) -> None:
+    app.connect("build-finished", write_sitemap)
     app.connect("build-finished", write_robots)
-    app.connect("build-finished", remember_sitemap, priority=400)
-    app.connect("build-finished", complete_sitemap, priority=600)  # sphinx-sitemap runs at 500
