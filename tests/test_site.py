@@ -72,6 +72,12 @@ def test_other_formats_reuse_the_html_doctrees(builder: str, request: pytest.Fix
     assert "updating environment: 0 added, 0 changed, 0 removed" in build.stdout
 
 
+def test_html_build_keeps_its_compiled_templates(site_html: Build):
+    """The templates are compiled once and kept beside the doctrees, so that a rebuild does not
+    compile them again (Jinja checks each against its source)."""
+    assert list((site_html.srcdir / "_build/doctrees/facts-templates").glob("*.cache"))
+
+
 def test_pdf_has_every_page_and_every_glyph(latexmk: str, site_pdf: Build):
     """Read the Docs' pdf commands (latex, then latexmk with XeLaTeX) make a PDF whose text has
     every page's title, and TeX reports no missing glyph: Azerbaijani, Cyrillic and Armenian
