@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pickle
 from pathlib import Path
@@ -12,16 +13,17 @@ from facts import __version__, model
 from facts.load import default_data_dir, load
 
 
-def load_cached(data_dir: Path | None, cache: Path) -> model.Dataset:
+def load_cached(data_dir: Path | None, cache: Path, key: str = "") -> model.Dataset:
     """:func:`~facts.load.load`, reusing the result of the last load while no data file has
     changed.
 
     The cache is keyed by every data file's path, size and modification time, and by the
     loader's own code, so a change to either reloads and revalidates everything.  It saves the
-    parsing of several hundred files on every incremental build.
+    parsing of several hundred files on every incremental build.  ``key`` is the data's
+    :func:`fingerprint` when the caller has already taken it.
     """
     root = Path(data_dir) if data_dir is not None else default_data_dir()
-    key = fingerprint(root)
+    key = key or fingerprint(root)
     try:
         cached_key, dataset = pickle.loads(cache.read_bytes())
         if cached_key == key:
@@ -35,15 +37,13 @@ def load_cached(data_dir: Path | None, cache: Path) -> model.Dataset:
     return dataset
 
 
-def fingerprint(root: Path) -> tuple[object, ...]:
-    """What the loaded dataset depends on: every data file and the loader's code."""
-    return (code_key(), _stats(root, depth=2, suffix=""))
-
-
-def code_key() -> str:
-    """The package's version and the modification times of its modules: a change to the code
-    that reads or queries the data is a change to what the pages show."""
-    return f"{__version__} {_stats(Path(__file__).parent, depth=1, suffix='.py')}"
+def fingerprint(root: Path) -> str:
+    """What the loaded dataset depends on, as one digest: every data file's path, size and
+    modification time, and the package's version and modules (a change to the code that reads
+    or queries the data is a change to what the pages show)."""
+    stats = (__version__, _stats(Path(__file__).parent, depth=1, suffix=".py"),
+             _stats(root, depth=2, suffix=""))
+    return hashlib.sha256(repr(stats).encode()).hexdigest()
 
 
 def _stats(folder: Path, depth: int, suffix: str) -> tuple[tuple[str, int, int], ...]:

@@ -229,11 +229,6 @@ class Dataset:
     """Record id (``site`` for site.toml) -> a digest of its file's text: what incremental
     builds compare to find the records an edit changed."""
 
-    @property
-    def digest(self) -> str:
-        """One digest of every record's file: equal when no data changed."""
-        return digest_of(f"{rid}={d}" for rid, d in sorted(self.digests.items()))
-
     def dated(self) -> dict[str, Event | Figure]:
         """Events and figures by id: the facts that have a date and sources of their own."""
         return {**self.events, **self.figures}

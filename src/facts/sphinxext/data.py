@@ -8,7 +8,6 @@ ask for a bug report about a mistake in our data).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import subprocess
 from pathlib import Path
@@ -76,16 +75,17 @@ def load_data(app: Sphinx) -> None:
     domain = facts_domain(app.env)
     configured = app.config.facts_data_dir
     root = app.confdir / configured if configured else default_data_dir()
-    domain.fingerprint = hashlib.sha256(repr(fingerprint(root)).encode()).hexdigest()
-    domain.loader = lambda: _load(root, app.doctreedir / "facts-data.pickle")
-    if not domain.data.get("key", "").startswith(domain.fingerprint):
+    domain.fingerprint = fingerprint(root)
+    domain.loader = lambda: _load(root, app.doctreedir / "facts-data.pickle",
+                                  domain.fingerprint)
+    if domain.data_changed:
         domain.dataset  # noqa: B018 -- changed since the last build: validate before anything
     domain.today = today(app.config.facts_today, lambda: domain.dataset.site.as_of)
 
 
-def _load(root: Path, cache: Path) -> Dataset:
+def _load(root: Path, cache: Path, key: str) -> Dataset:
     try:
-        return load_cached(root, cache)
+        return load_cached(root, cache, key)
     except FactsError as exc:
         stop([(f"{show(p.path)}:{p.line}", f"{p.record}: {p.message}") for p in exc.problems],
              f"The build stopped: the facts data has {len(exc.problems)} problem"

@@ -51,7 +51,7 @@ class FactsDomain(Domain):
 
     name = "facts"
     label = "Facts"
-    data_version = 5
+    data_version = 6
     initial_data: ClassVar[dict[str, Any]] = {"uses": {}, "queries": {}, "missing": {},
                                               "targets": {}, "links": {}, "today": ""}
     object_types: ClassVar[dict[str, ObjType]] = {
@@ -68,6 +68,11 @@ class FactsDomain(Domain):
     today: dt.date = dt.date.min
     #: whether this build re-reads or removes any document (Sphinx clears each one first)
     cleared: bool = False
+
+    @property
+    def data_changed(self) -> bool:
+        """Whether the data files or the code differ from the previous build's."""
+        return bool(self.data.get("key", ("",))[0] != self.fingerprint)
 
     @property
     def dataset(self) -> Dataset:
@@ -245,7 +250,7 @@ def get_outdated(
     domain = facts_domain(env)
     # a page that named an unknown id is read again until it is fixed, so its warning repeats
     outdated = {docname for docname, ids in domain.data["missing"].items() if ids}
-    key = f"{domain.fingerprint} {domain.today.isoformat()}"
+    key = (domain.fingerprint, domain.today.isoformat())
     if domain.data.get("key") != key:  # something changed: find the pages it touches
         data = domain.dataset
         outdated |= {docname for docname, used in domain.uses.items()

@@ -22,11 +22,10 @@ SITE_BUILDERS = frozenset({"html", "dirhtml"})
 
 def write_sitemap(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: ``sitemap.xml``, one URL per document, at ``html_baseurl``."""
-    if exception is not None or app.builder.name not in SITE_BUILDERS:
+    if (exception is not None or app.builder.name not in SITE_BUILDERS
+            or not app.config.html_baseurl):
         return
     base = app.config.html_baseurl.rstrip("/") + "/"
-    if base == "/":
-        return
     ElementTree.register_namespace("", SITEMAP_NS)
     out = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
     for link in sorted(base + app.builder.get_target_uri(doc) for doc in app.env.found_docs):
