@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from pathlib import Path
@@ -291,3 +292,15 @@ def test_moved_page_and_section_keep_working(make_root, make_app):
     index = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert 'id="old-label"' in index and '{"old-label":"index.html#home"}' in index
     assert "index.html" in (app.outdir / "old-page.html").read_text(encoding="utf-8")
+
+
+def test_build_freezes_its_long_lived_objects_and_releases_them(make_root, make_app):
+    """The collector skips what lives through the build (see facts.sphinxext.collector) and
+    gets it back afterwards, so a process that runs many builds can free them."""
+    frozen_while_writing: list[int] = []
+    app = make_app("html", srcdir=make_root(":::{facts:timeline}\n:topics: ukraine\n:::\n"))
+    app.connect("html-page-context", lambda *_: frozen_while_writing.append(gc.get_freeze_count()))
+    before = gc.get_freeze_count()
+    app.build()
+    assert frozen_while_writing and min(frozen_while_writing) > before
+    assert gc.get_freeze_count() == 0

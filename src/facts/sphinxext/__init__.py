@@ -36,6 +36,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the domain with its directives and roles, the nodes, and the handlers that
     load the data, record dependencies and write the downloads."""
     from facts.sphinxext import dictionary, evidence, listings, project, roles
+    from facts.sphinxext.collector import setup_collector
     from facts.sphinxext.data import setup_data
     from facts.sphinxext.domain import setup_domain
     from facts.sphinxext.downloads import setup_downloads
@@ -62,6 +63,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_status(app)
     setup_visual(app)
     setup_downloads(app)
+    setup_collector(app)
     return {
         "version": __version__,
         "env_version": 3,
