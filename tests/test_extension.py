@@ -122,7 +122,7 @@ def test_answer_that_disagrees_with_evidence_stops_the_build(tmp_path, make_root
         "site: 'answer.headline': its words claim a lean toward ukraine, but the answer is "
         "'russia' [facts.data]"]
     assert [line.split(": ERROR: ")[0].rsplit("/", 1)[-1] for line in lines] == [
-        "site.toml:5", "site.toml:6"]
+        "site.toml:5", "site.toml:7"]
 
 
 @pytest.mark.parametrize(("today", "flagged"), [("2026-05-31", False), ("2026-06-01", True)])

@@ -112,9 +112,17 @@ WIRE_URL = "https://wire.example.org/2022/02/22/declaration"
                      f"{KYIV}:2: kyiv-joint-declaration-2022: 'title': contains invisible or "
                      "control characters (U+202E)", id="bidi-override"),
         pytest.param("site.toml", 'headline = "On balance, it leans toward Ukraine."',
-                     'headline = "Yes: Azerbaijan firmly backs Russia."',
-                     "site.toml:6: site: 'answer.headline': its words claim a lean toward "
+                     'headline = "Yes: Azerbaijan backs Russia."',
+                     "site.toml:7: site: 'answer.headline': its words claim a lean toward "
                      "russia, but the answer is 'ukraine'", id="headline-claims-a-lean"),
+        pytest.param("site.toml", 'headline = "On balance, it leans toward Ukraine."',
+                     'headline = "Clearly, it leans toward Ukraine."',
+                     "site.toml:7: site: 'answer.headline': its words claim a clear lean, but "
+                     "the answer's is 'slight'", id="headline-claims-a-strength"),
+        pytest.param("site.toml", '[answer]\nlean = "ukraine"\nstrength = "slight"',
+                     '[answer]\nlean = "ukraine"\nstrength = "clear"',
+                     "site.toml:6: site: 'answer.strength': is 'clear', but the evidence's "
+                     "lean is 'slight'", id="answer-strength-not-the-verdict"),
     ],
 )
 def test_bad_record_is_located(tmp_path, monkeypatch, path, old, new, message):

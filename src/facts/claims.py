@@ -8,6 +8,7 @@ from collections import Counter
 
 from facts.evidence import findings, verdict
 from facts.model import Dataset
+from facts.site_records import Answer
 
 _RU = r"(?:Russia|Moscow|the Kremlin|Putin)"
 _UA = r"(?:Ukraine|Kyiv|Zelensky)"
@@ -18,6 +19,15 @@ _CLAIMS = {"russia": re.compile(_CLAIM + _RU, re.I), "ukraine": re.compile(_CLAI
 #: qualifiers that turn a claim into a claim about something narrower than the answer
 _NARROW = re.compile(r"\b(?:territorial integrity|sovereignty|borders?|position on|in aid|"
                      r"with aid)\b", re.I)
+#: words that claim how firmly the answer leans
+_STRENGTHS = {"slight": re.compile(r"\b(?:slight(?:ly)?|marginal(?:ly)?|narrow(?:ly)?)\b", re.I),
+              "clear": re.compile(r"\b(?:clear(?:ly)?|firm(?:ly)?|strong(?:ly)?|decisive(?:ly)?)\b",
+                                  re.I)}
+
+
+def claimed_strengths(text: str) -> set[str]:
+    """The strengths a headline claims by its words: ``"Slightly toward Russia"`` claims slight."""
+    return {strength for strength, pattern in _STRENGTHS.items() if pattern.search(text)}
 
 
 def claimed_leans(text: str) -> set[str]:
@@ -39,6 +49,28 @@ def claimed_leans(text: str) -> set[str]:
 _ORDER = {"none": 0, "slight": 1, "clear": 2}
 
 
+def _headline_problems(answer: Answer, lean: str, strength: str
+                       ) -> list[tuple[str, str, str, int, str]]:
+    """The answer's lean and strength against the verdict, and the headline's words against
+    both."""
+    problems = []
+    if answer.lean != lean:
+        problems.append(("site", "lean", "answer", 0, f"is {answer.lean!r}, but the evidence "
+                         f"leans {lean!r}"))
+    if answer.strength != strength:
+        problems.append(("site", "strength", "answer", 0, f"is {answer.strength!r}, but the "
+                         f"evidence's lean is {strength!r}"))
+    if extra := claimed_strengths(answer.headline) - {answer.strength}:
+        problems.append(("site", "headline", "answer", 0, "its words claim a "
+                         f"{' and '.join(sorted(extra))} lean, but the answer's is "
+                         f"{answer.strength!r}"))
+    allowed = set() if answer.lean == "neither" else {answer.lean}
+    if extra := claimed_leans(answer.headline) - allowed:
+        problems.append(("site", "headline", "answer", 0, "its words claim a lean toward "
+                         f"{' and '.join(sorted(extra))}, but the answer is {answer.lean!r}"))
+    return problems
+
+
 def summary_problems(data: Dataset) -> list[tuple[str, str, str, int, str]]:
     """Where the short answer or a key-facts row says more than the evidence: ``(record,
     field, section, index, message)``.
@@ -49,15 +81,7 @@ def summary_problems(data: Dataset) -> list[tuple[str, str, str, int, str]]:
     """
     found = findings(data)
     answer = data.site.answer
-    problems = []
-    lean, _strength = verdict(data)
-    if answer.lean != lean:
-        problems.append(("site", "lean", "answer", 0, f"is {answer.lean!r}, but the evidence "
-                         f"leans {lean!r}"))
-    allowed = set() if answer.lean == "neither" else {answer.lean}
-    if extra := claimed_leans(answer.headline) - allowed:
-        problems.append(("site", "headline", "answer", 0, "its words claim a lean toward "
-                         f"{' and '.join(sorted(extra))}, but the answer is {answer.lean!r}"))
+    problems = _headline_problems(answer, *verdict(data))
     seen: Counter[str] = Counter()
     for i, point in enumerate(answer.points):
         seen[point.dimension] += 1

@@ -128,6 +128,8 @@ class Answer:
     """The short answer to the title question, which must agree with the evidence."""
 
     lean: Lean = spec("The answer's lean; it must match the evidence.")
+    strength: Strength = spec("How firmly it leans; it must match the evidence, and the "
+                              "headline's words may claim no other strength.")
     headline: str = spec("The answer in one sentence; its words must not claim another lean.")
     points: tuple[Point, ...] = spec("The sentences that sum up the evidence, each with its "
                                      "claimed lean.", key="point")
