@@ -108,6 +108,15 @@ def test_arrangements_count_only_those_in_force():
     assert apply("energy-transit", ended + live) == ("ukraine", "slight")
 
 
+def test_arrangements_list_every_item_they_weigh():
+    """Ended and announced arrangements are shown with their status, as the page says."""
+    items: list[Item] = [event("energy-transit", side="russia", status=s)
+             for s in ("ended", "announced", "in force")]
+    found = RULES["energy-transit"].apply(universe("energy-transit"), items)
+    assert found.items == tuple(i.id for i in items)
+    assert found.numbers == {"russia": 1, "ukraine": 0}
+
+
 def stances(ua: int, ru: int, other: int) -> list[Event]:
     return ([event("statements", stance="supports-ukraine") for _ in range(ua)]
             + [event("statements", stance="supports-russia", side="russia") for _ in range(ru)]

@@ -96,8 +96,9 @@ def _documents(universe: Universe, found: list[Item]) -> Finding:
 
 
 def _arrangements(universe: Universe, found: list[Item]) -> Finding:
+    # every arrangement is listed, with its status; only those in force are counted
     live = [i for i in found if evidence_of(i).status == "in force"]
-    return _ratio(universe, live, Counter(evidence_of(i).side for i in live),
+    return _ratio(universe, found, Counter(evidence_of(i).side for i in live),
                   "arrangements in force", after="that began or were in force since",
                   one="arrangement in force")
 
