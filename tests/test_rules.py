@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from facts.dates import PartialDate
-from facts.evidence import combine
+from facts.evidence import combine, firmness
 from facts.finding import Item
 from facts.model import Estimate, Event, Figure
 from facts.rules import RULES
@@ -192,3 +192,8 @@ def test_sanctions_lean_on_joining_or_state_designations(items, expected, change
 ])
 def test_the_answer_follows_the_count_of_leaning_dimensions(leans, expected):
     assert combine(leans) == expected
+
+
+def test_firmness_names_the_dimensions_that_would_change_the_answer(fixture_data):
+    """The fixture leans toward Ukraine on aid alone: without it the answer would be neither."""
+    assert firmness(fixture_data) == ((("neither", "none"), ("aid",)),)

@@ -133,6 +133,17 @@ def sensitivity(data: Dataset) -> list[Sensitivity]:
     return rows
 
 
+def firmness(data: Dataset) -> tuple[tuple[tuple[Lean, Strength], tuple[str, ...]], ...]:
+    """The dimensions whose leaning neither way, on its own, would change the short answer,
+    grouped by the answer each would give: ``((answer, (dimension, ...)), ...)``."""
+    groups: dict[tuple[Lean, Strength], list[str]] = {}
+    for row in sensitivity(data):
+        alt = row.answers.get("neither")
+        if alt is not None and alt != row.base:
+            groups.setdefault(alt, []).append(row.dimension)
+    return tuple((answer, tuple(dims)) for answer, dims in groups.items())
+
+
 def tokens(text: str) -> list[str]:
     """The ``{n:name}``, ``{value:id}``, ``{date:id}`` and ``{year:id}`` tokens in data text."""
     return re.findall(r"\{([a-z]+:[a-z0-9-]+)\}", text)

@@ -82,7 +82,7 @@ QUERIES: dict[str, Callable[..., Any]] = {
     "latest": latest,
     "evidence": _finding,
     "findings": lambda data: tuple(evidence.findings(data).values()),
-    "verdict": lambda data: (evidence.verdict(data), data.site.answer),
+    "verdict": lambda data: (evidence.verdict(data), data.site.answer, evidence.firmness(data)),
     "sensitivity": lambda data: tuple(evidence.sensitivity(data)),
     "sources": lambda data, kinds, groups: _counted(data, sources(data, kinds, groups)),
     "corrections": lambda data, kinds, of, topics: tuple(
@@ -110,6 +110,7 @@ _SHOWN: dict[str, Callable[[Any], list[str]]] = {
     "evidence": _items,
     "findings": lambda result: [i for f in result for i in (*f.items, f.dimension)],
     "sensitivity": lambda result: [row.dimension for row in result],
+    "verdict": lambda result: [dim for _answer, dims in result[2] for dim in dims],
 }
 
 

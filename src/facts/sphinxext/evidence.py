@@ -46,7 +46,7 @@ class AnswerDirective(FactsDirective):
         return pick.query("verdict")
 
     def render(self, selected: Any, view: View) -> list[nodes.Node]:
-        (lean, _strength), answer = selected
+        (lean, _strength), answer, firmness = selected
         box = nodes.container(classes=["facts", "facts-answer", f"facts-lean-{lean}"])
         box += render.paragraph(render.text(answer.headline, "facts-headline"))
         points = nodes.bullet_list(classes=["facts", "facts-points"])
@@ -56,7 +56,28 @@ class AnswerDirective(FactsDirective):
                                      nodes.Text(point.text))
             points += item
         box += points
+        box += self._firmness(firmness, view)
         return [box]
+
+    @staticmethod
+    def _firmness(groups: Any, view: View) -> nodes.paragraph:
+        """How firm the answer is: which one dimension leaning neither way would change it."""
+        para = render.paragraph(nodes.strong("How firm: ", "How firm: "),
+                                classes=["facts-firmness"])
+        if not groups:
+            para += nodes.Text("no one dimension leaning neither way would change it.")
+        for i, ((lean, strength), dims) in enumerate(groups):
+            para += nodes.Text("it would read " if i == 0 else "; it would read ")
+            para += render.lean(lean, strength)
+            para += nodes.Text(" if any one of " if len(dims) > 1 else " if ")
+            for j, dim in enumerate(dims):
+                if j:
+                    para += nodes.Text(" or " if j == len(dims) - 1 else ", ")
+                title = view.get("dimensions", dim).title
+                para += _dimension_link(dim, title[0].lower() + title[1:])
+            para += nodes.Text(" leaned neither way")
+        para += nodes.Text(".")
+        return para
 
 
 class FindingsDirective(FactsDirective):
