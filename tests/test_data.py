@@ -162,3 +162,14 @@ def test_a_page_names_only_outlets_it_cites(site_data: Dataset):
             stale += [f"{page.name}: {pid} in {text[:60]!r}"
                       for pid in sorted(named - _publishers_of(site_data, sources))]
     assert stale == []
+
+
+def test_the_neutrality_answer_names_every_dimension_that_leans(site_data: Dataset):
+    """The FAQ's "Is Azerbaijan neutral?" lists the dimensions that lean, by their findings,
+    and says the others do not: the list must follow the evidence when a finding moves."""
+    faq = (DOCS / "faq.md").read_text(encoding="utf-8")
+    section = faq.split("(faq-neutral)=", 1)[1].split("\n(", 1)[0]
+    named = set(re.findall(r"\{facts:finding\}`([a-z-]+)`", section))
+    leaning = {d for d, f in evidence.findings(site_data).items() if f.lean != "neither"}
+    assert "no lean in the other dimensions" in section
+    assert named == leaning
