@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from jinja2 import FileSystemBytecodeCache
 
+from facts.sphinxext.sitemap import SITE_BUILDERS
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 def cache_templates(app: Sphinx) -> None:
     """``builder-inited``: give the HTML builder's Jinja environment a bytecode cache on disk
     (only the site's own builders: the other formats share its doctrees and leave them be)."""
-    if app.builder.name not in {"html", "dirhtml"}:
+    if app.builder.name not in SITE_BUILDERS:
         return
     templates = getattr(app.builder, "templates", None)
     environment = getattr(templates, "environment", None)
