@@ -18,10 +18,12 @@ from facts.urls import NOT_CONTENT
 
 #: A page may weigh this many times Furo's own one-paragraph page (HTML, CSS and JavaScript).
 BUDGET_FACTOR = 5
-#: The two complete listings grow with the data; each listed record may add this many bytes.
+#: The three complete listings grow with the data; each listed record may add this many bytes.
 #: A timeline event is listed twice (drawn, then as a table row with its sources and their
-#: descriptions), about 2,700 bytes in all; a source entry about 800.
-PER_RECORD = {"timeline.html": ("events", 3_000), "sources.html": ("sources", 1_000)}
+#: descriptions), about 2,700 bytes in all; a source entry about 800; a correction, which cites
+#: the sources of every fact it names, about 6,000 on average (60 corrections, 369 kB).
+PER_RECORD = {"timeline.html": ("events", 3_000), "sources.html": ("sources", 1_000),
+              "corrections.html": ("corrections", 6_000)}
 #: the 404 page links its assets absolutely, under the site's path (see conf.py)
 SITE_PATH = "/en/stable/"
 
