@@ -238,3 +238,17 @@ def test_one_value_per_figure_and_the_latest_in_summaries(site_html: Build, site
     stale = {q: sorted(figs - {latest[q].id}) for q, figs in on_summaries.items()
              if figs - {latest[q].id}}
     assert stale == {}
+
+
+def test_a_change_to_several_records_lists_each_with_its_sources(site_html: Build, site_data):
+    """A site correction that names several records lists each one, linked, with its own
+    sources; an article correction keeps one run of markers after the corrected statement."""
+    html = (site_html.outdir / "corrections.html").read_text(encoding="utf-8")
+    site, article = html.split('id="corrections-article"', 1)
+    several = [c for c in site_data.corrections.values() if not c.article_said and len(c.facts) > 1]
+    lists = re.findall(r'<ul class="[^"]*\bfacts-corrected\b[^"]*">(.*?)</ul>', site, re.S)
+    assert len(lists) == len(several) > 0
+    items = [item for found in lists for item in found.split("<li")[1:]]
+    assert len(items) == sum(len(c.facts) for c in several)
+    assert all("<a " in item and "facts-marker" in item for item in items)
+    assert "facts-corrected" not in article

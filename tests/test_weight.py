@@ -20,10 +20,10 @@ from facts.urls import NOT_CONTENT
 BUDGET_FACTOR = 5
 #: The three complete listings grow with the data; each listed record may add this many bytes.
 #: A timeline event is listed twice (drawn, then as a table row with its sources and their
-#: descriptions), about 2,700 bytes in all; a source entry about 800; a correction, which cites
-#: the sources of every fact it names, about 6,000 on average (60 corrections, 369 kB).
+#: descriptions), about 2,700 bytes in all; a source entry about 800; a correction, which lists or
+#: cites every record it names with their sources, about 7,500 on average (61, 460 kB).
 PER_RECORD = {"timeline.html": ("events", 3_000), "sources.html": ("sources", 1_000),
-              "corrections.html": ("corrections", 6_000)}
+              "corrections.html": ("corrections", 7_500)}
 #: the 404 page links its assets absolutely, under the site's path (see conf.py)
 SITE_PATH = "/en/stable/"
 

@@ -1,8 +1,8 @@
 """Sphinx extension that prints the facts data: ``extensions = ["facts.sphinxext"]``.
 
 Directives (MyST: ``:::{facts:timeline}``): ``timeline``, ``table``, ``sources``,
-``corrections``, ``estimates`` (:mod:`.listings`); ``downloads``, ``project``
-(:mod:`.project`); ``dictionary`` (:mod:`.dictionary`); ``answer``, ``findings``,
+``estimates`` (:mod:`.listings`); ``corrections`` (:mod:`.corrections`); ``downloads``,
+``project`` (:mod:`.project`); ``dictionary`` (:mod:`.dictionary`); ``answer``, ``findings``,
 ``evidence``, ``sensitivity``, ``case`` (:mod:`.evidence`).  Roles (``{facts:date}`id```):
 ``date``, ``year``, ``value``, ``cite``, ``asof``, ``finding`` (:mod:`.roles`).
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the domain with its directives and roles, the nodes, and the handlers that
     load the data, record dependencies and write the downloads."""
-    from facts.sphinxext import dictionary, evidence, listings, project, roles
+    from facts.sphinxext import corrections, dictionary, evidence, listings, project, roles
     from facts.sphinxext.collector import setup_collector
     from facts.sphinxext.data import setup_data
     from facts.sphinxext.domain import setup_domain
@@ -50,7 +50,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     directives: dict[str, type[Directive]] = {
                   "timeline": listings.TimelineDirective, "table": listings.TableDirective,
                   "sources": listings.SourcesDirective,
-                  "corrections": listings.CorrectionsDirective,
+                  "corrections": corrections.CorrectionsDirective,
                   "estimates": listings.EstimatesDirective,
                   "downloads": project.DownloadsDirective,
                   "project": project.ProjectDirective,

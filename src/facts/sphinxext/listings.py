@@ -1,4 +1,4 @@
-"""Directives that list records: timeline, tables, sources, corrections, estimates, downloads.
+"""Directives that list records: timeline, tables, sources, estimates.
 
 A malformed invocation raises ``self.error``; a reference to data that does not exist warns at
 the page location with the closest known ids (:class:`~facts.sphinxext._base.Picker`).
@@ -19,7 +19,7 @@ from facts.sphinxext import render
 from facts.sphinxext._base import FactsDirective, Picker, View
 from facts.sphinxext.render import Cell
 from facts.text import format_estimate
-from facts.vocabulary import CORRECTION_KINDS, SOURCE_KINDS, TOPICS, StandsBehind
+from facts.vocabulary import SOURCE_KINDS, TOPICS, StandsBehind
 
 STANDS_BEHIND: tuple[str, ...] = get_args(StandsBehind)
 LANGUAGES = {"en": "English", "ru": "Russian", "az": "Azerbaijani", "uk": "Ukrainian",
@@ -222,69 +222,18 @@ class SourcesDirective(FactsDirective):
                 if i:
                     body.append(nodes.Text("; "))
                 fact = view.get_any(fid)
-                body.append(_fact_link(fact))
+                body.append(fact_link(fact))
             body.append(nodes.Text("."))
             items.append((anchor, body))
         return [render.bullet_list(items, "facts-sources")]
 
 
-def _fact_link(fact: Any) -> nodes.Node:
+def fact_link(fact: Any) -> nodes.Node:
 
     if isinstance(fact, Event):
         return _event_link(fact)
     title = name_of(fact)
     return nodes.inline(title, title, classes=["facts", "facts-title"])
-
-
-class CorrectionsDirective(FactsDirective):
-    """Corrections, clarifications and updates, newest first.
-
-    ``:of: article`` lists what the original article got wrong; ``:of: site`` lists changes to
-    facts this site published.  ``:topics:`` keeps the entries on those topics.  ``:empty:`` gives
-    the text to show when nothing matches (otherwise an empty list warns).
-    """
-
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        "kinds": choices(CORRECTION_KINDS),
-        "of": lambda arg: directives.choice(arg, ("article", "site")),
-        "topics": choices(TOPICS),
-        "empty": directives.unchanged_required,
-        "collapsed": directives.unchanged_required,
-        "name": directives.unchanged,
-    }
-
-    def select(self, pick: Picker) -> Any:
-        ids = pick.query("corrections", self.options.get("kinds", CORRECTION_KINDS),
-                         self.options.get("of", ""), self.options.get("topics", ()))
-        chosen = sorted((pick.data.corrections[i] for i in ids),
-                        key=lambda c: (-c.date.toordinal(), c.id))
-        for corr in chosen:
-            for fid in corr.facts:
-                pick.record(("events", "figures", "tables", "sources"), fid)
-        if not chosen and "empty" not in self.options:
-            self.warn("no corrections of these kinds", "empty")
-            return None
-        return chosen
-
-    def render(self, chosen: list[Any], view: View) -> list[nodes.Node]:
-        if not chosen:  # an expected empty list says so in the page
-            return [render.paragraph(nodes.Text(self.options["empty"]))]
-        items = []
-        for corr in chosen:
-            kind = corr.kind.capitalize()
-            body: list[nodes.Node] = [render.paragraph(
-                nodes.strong(kind, kind), nodes.Text(", "),
-                render.date(PartialDate.from_date(corr.date)), nodes.Text("."))]
-            if corr.article_said:
-                body.append(render.paragraph(
-                    nodes.Text(f"The original article said: “{corr.article_said}”")))
-            if corr.previous:
-                body.append(render.paragraph(nodes.Text(f"Previously: {corr.previous}")))
-            sources = dict.fromkeys(s for f in corr.facts for s in view.sources_of(f))
-            body.append(render.paragraph(nodes.Text(corr.statement), render.cite(view, sources)))
-            items.append((f"correction-{corr.id}", body))
-        listing = render.bullet_list(items, "facts-corrections")
-        return self.collapse([listing], len(items))
 
 
 class EstimatesDirective(FactsDirective):
