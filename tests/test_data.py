@@ -115,15 +115,26 @@ def _outlets(data: Dataset) -> dict[str, str]:
     return names
 
 
+#: "X, as reported by Y" anywhere later in the clause: X is the origin and Y is cited
+_RELAYED = re.compile(r"[^;.]*?\bas (?:reported|quoted|carried|relayed) by\b")
+
+
 def _named_as_source(text: str, outlets: dict[str, str]) -> set[str]:
-    """Publishers a text gives as the source of a claim: "according to X", "reported by X"
-    (not "X's report" or "X, as reported by Y", where X is the origin and Y is cited)."""
+    """Publishers a text gives as the source of a claim: the first outlet named after "according
+    to" or "reported by", descriptions allowed ("according to the Azerbaijani news site
+    Metbuat.az"); not "X's report" or "X, as reported by Y" (X the origin, Y the one cited)."""
     found = set()
-    for name, pid in outlets.items():
-        for m in re.finditer(rf"(?:according to|reported by) (?:the )?{re.escape(name)}(?![\w-])",
-                             text):
-            if not re.match(r"'s|,? as (?:reported|quoted|carried) by", text[m.end():]):
-                found.add(pid)
+    for m in re.finditer(r"\b(?:according to|reported by) ", text):
+        window = text[m.end():m.end() + 90]
+        hits = [(at.start(), -len(name), name, pid) for name, pid in outlets.items()
+                for at in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", window)]
+        if not hits:
+            continue
+        # the first outlet named; at one place the longest ("Kyiv Independent", not "Independent")
+        start, _longest, name, pid = min(hits)
+        after = text[m.end() + start + len(name):]
+        if not (re.match(r"['’]s\b", after) or _RELAYED.match(after)):
+            found.add(pid)
     return found
 
 
