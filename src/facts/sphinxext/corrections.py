@@ -10,7 +10,6 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from facts.dates import PartialDate
-from facts.model import Source
 from facts.sphinxext import render
 from facts.sphinxext._base import FactsDirective, Picker, View
 from facts.sphinxext.listings import choices, fact_link
@@ -61,22 +60,15 @@ class CorrectionsDirective(FactsDirective):
                     nodes.Text(f"The original article said: “{corr.article_said}”")))
             if corr.previous:
                 body.append(render.paragraph(nodes.Text(f"Previously: {corr.previous}")))
-            sources = dict.fromkeys(s for f in corr.facts for s in view.sources_of(f))
             if corr.article_said or len(corr.facts) == 1:
+                sources = dict.fromkeys(s for f in corr.facts for s in view.sources_of(f))
                 body.append(render.paragraph(nodes.Text(corr.statement),
                                              render.cite(view, sources)))
             else:  # a change to several of the site's records: each with its own sources
                 body += [render.paragraph(nodes.Text(corr.statement)), render.bullet_list(
-                    [("", [_record_link(view, f), render.cite(view, view.sources_of(f))])
+                    [("", [fact_link(view.get_any(f)), render.cite(view, view.sources_of(f))])
                      for f in corr.facts], "facts-corrected")]
             items.append((f"correction-{corr.id}", body))
         listing = render.bullet_list(items, "facts-corrections")
         return self.collapse([listing], len(items))
 
-
-def _record_link(view: View, record_id: str) -> nodes.Node:
-    """A fact's name linked as on the sources page, or a cited source's title."""
-    record = view.get_any(record_id)
-    if isinstance(record, Source):
-        return render.text(record.title, "facts-title")
-    return fact_link(record)

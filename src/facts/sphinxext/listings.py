@@ -14,7 +14,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from facts.dates import PartialDate
-from facts.model import Event, Row, Table, name_of
+from facts.model import Event, Row, Source, Table, name_of
 from facts.sphinxext import render
 from facts.sphinxext._base import FactsDirective, Picker, View
 from facts.sphinxext.render import Cell
@@ -228,12 +228,13 @@ class SourcesDirective(FactsDirective):
         return [render.bullet_list(items, "facts-sources")]
 
 
-def fact_link(fact: Any) -> nodes.Node:
-
-    if isinstance(fact, Event):
-        return _event_link(fact)
-    title = name_of(fact)
-    return nodes.inline(title, title, classes=["facts", "facts-title"])
+def fact_link(record: Any) -> nodes.Node:
+    """A record's name: an event's title linked to its timeline entry; a figure's label, a
+    table's caption or a source's title as text."""
+    if isinstance(record, Event):
+        return _event_link(record)
+    return render.text(record.title if isinstance(record, Source) else name_of(record),
+                       "facts-title")
 
 
 class EstimatesDirective(FactsDirective):
