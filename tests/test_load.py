@@ -203,3 +203,22 @@ def test_cache_is_reused_until_a_file_changes(tmp_path):
     edit(path, 'date = "2022-01-14"', 'date = "2022-01-32"')
     with pytest.raises(FactsError, match="2022-01-32"):
         load_cached(data, cache)
+
+
+def test_a_gap_must_be_a_listed_member_where_members_are_listed(tmp_path, monkeypatch):
+    """Where a dimension lists its members a gap names one of them; a dimension found through
+    ``candidates`` may list reported items that no citable source confirms."""
+    data = copy_data(tmp_path / "data")
+    gap = '\n[[gap]]\nmember = "{}"\nnote = "Reported only in a copy without a headline."\n'
+    with (data / "dimensions/agreements.toml").open("a", encoding="utf-8") as f:
+        f.write(gap.format("2024 memorandum"))
+    assert [g.member for g in load(data).dimensions["agreements"].gaps] == ["2024 memorandum"]
+    with (data / "dimensions/un-votes.toml").open("a", encoding="utf-8") as f:
+        f.write('members = ["A/RES/ES-11/1"]\n' + gap.format("A/RES/ES-11/9"))
+    monkeypatch.chdir(data)
+    with pytest.raises(FactsError) as excinfo:
+        load(data)
+    assert [str(p) for p in excinfo.value.problems] == [
+        "dimensions/un-votes.toml:8: un-votes: 'members': member 'A/RES/ES-11/1' has no item "
+        "and no gap; it needs exactly one",
+        "dimensions/un-votes.toml:1: un-votes: 'gap': gap 'A/RES/ES-11/9' is not a listed member"]

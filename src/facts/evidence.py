@@ -29,9 +29,11 @@ __all__ = ["ANSWER_RULE", "RULES", "Finding", "Item", "Sensitivity", "combine", 
 def completeness(data: Dataset) -> list[tuple[str, str, str]]:
     """Problems with the dimensions' universes, as ``(dimension, field, message)``.
 
-    Each listed member needs exactly one item or one gap, and every item must be a listed
-    member; every event since a dimension's start whose text matches its ``candidates`` must be
-    an item of some dimension or be exempt, so that evidence cannot be left out unnoticed.
+    Each listed member needs exactly one item or one gap, and every item and gap must be a
+    listed member; a dimension that lists no members (its items are found by ``candidates``)
+    may still list gaps: reported items that no citable source confirms.  Every event since a
+    dimension's start whose text matches its ``candidates`` must be an item of some dimension
+    or be exempt, so that evidence cannot be left out unnoticed.
     """
     problems = []
     classified = {i.id for dim in DIMENSIONS for i in items(data, dim)}
@@ -57,8 +59,8 @@ def _members(universe: Universe, found: list[Item]) -> Iterator[tuple[str, str]]
     if listed:
         for key in sorted(set(keys) - listed):
             yield "members", f"item {key!r} is not a listed member; add it to members"
-    for key in sorted(set(gaps) - listed):
-        yield "gap", f"gap {key!r} is not a listed member"
+        for key in sorted(set(gaps) - listed):
+            yield "gap", f"gap {key!r} is not a listed member"
     for key in sorted(g.member for g in universe.gaps if keys[g.member]):
         yield "gap", f"{key!r} has an item; remove its gap"
 

@@ -74,9 +74,10 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Gap:
-    """A member of a dimension's universe that no source found was able to settle."""
+    """A member of a dimension's universe that no source found was able to settle, or a
+    reported item that no citable source confirms."""
 
-    member: str = spec("The member, in the dimension's member notation.")
+    member: str = spec("The member, in the dimension's member notation (or a short name).")
     note: str = spec("What was looked for, and what is missing.")
     date: PartialDate | None = spec("When the member happened, if known.", default=None)
 
@@ -101,8 +102,9 @@ class Universe:
     members: tuple[str, ...] = spec("The universe member by member, where an outside record lists "
                                     "it (resolutions, years, meetings); otherwise the items are "
                                     "kept complete through ``candidates``.", default=())
-    gaps: tuple[Gap, ...] = spec("Members no source settles, with what is missing.", key="gap",
-                                 default=())
+    gaps: tuple[Gap, ...] = spec("Members no source settles (or, where no members are listed, "
+                                 "reported items no citable source confirms), with what is "
+                                 "missing.", key="gap", default=())
     candidates: str = spec("A regular expression: events since ``since`` whose title or "
                            "statement match must be items of the dimension or exempt.",
                            default="")  # checked with re.search, case-sensitive
