@@ -99,6 +99,22 @@ def test_titles_are_headlines_or_descriptions(site_data: Dataset):
     assert bad == []
 
 
+#: the same notes as they would read in a sentence rather than a title
+PROCESS_NOTES = re.compile(r"slug|stored cop(?:y|ies)|headline not|not shown|from url|"
+                           r"search results?|placeholder", re.I)
+
+
+def test_public_text_says_nothing_of_how_it_was_researched(site_data: Dataset):
+    """Statements, estimates, gap notes, corrections and pages speak of the facts, never of
+    how their sources were found ("the stored copy shows no headline")."""
+    files = [p for p in sorted(site_data.root.rglob("*.toml")) if p.parent.name != "sources"]
+    bad = [f"{path}:{number}: {match[0]!r}"
+           for path in [*files, *sorted(DOCS.glob("*.md"))]
+           for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+           for match in [PROCESS_NOTES.search(line)] if match]
+    assert bad == []
+
+
 #: the short names prose uses for publishers whose full name is longer
 SHORT_NAMES = {"rferl": "RFE/RL", "ap": "AP", "afp": "AFP", "spiegel": "Spiegel"}
 
