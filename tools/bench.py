@@ -106,8 +106,13 @@ def make_hand_written(root: Path) -> Path:
     if proc.returncode:
         raise SystemExit(f"markdown export failed (pip install sphinx-markdown-builder):\n"
                          f"{proc.stderr}")
+    # The export keeps the links but not the anchors the facts directives make (event-…,
+    # source-…), so about 2,000 references cannot resolve; a site written by hand would have
+    # them, so the baseline is not charged for logging those warnings.
     (src / "conf.py").write_text('project = "Hand-written"\nextensions = ["myst_parser", '
-                                 '"sphinx_design"]\nhtml_theme = "furo"\n', encoding="utf-8")
+                                 '"sphinx_design"]\nhtml_theme = "furo"\n'
+                                 'suppress_warnings = ["myst.xref_missing", "myst.header"]\n',
+                                 encoding="utf-8")
     pages = sorted(p.stem for p in src.glob("*.md") if p.stem != "index")
     index = src / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + "\n```{toctree}\n:hidden:\n\n"
