@@ -15,6 +15,14 @@ WIRE = "sources/example-wire-2022.toml"
 WIRE_URL = "https://wire.example.org/2022/02/22/declaration"
 
 
+def _problems(data, monkeypatch) -> list[str]:
+    """The located problems loading ``data`` fails with, paths relative to it."""
+    monkeypatch.chdir(data)
+    with pytest.raises(FactsError) as excinfo:
+        load(data)
+    return [str(p) for p in excinfo.value.problems]
+
+
 @pytest.mark.parametrize(
     ("path", "old", "new", "message"),
     [
@@ -128,11 +136,8 @@ WIRE_URL = "https://wire.example.org/2022/02/22/declaration"
 def test_bad_record_is_located(tmp_path, monkeypatch, path, old, new, message):
     data = copy_data(tmp_path / "data")
     edit(data / path, old, new)
-    monkeypatch.chdir(data)
-    with pytest.raises(FactsError) as excinfo:
-        load(data)
     expected = message if isinstance(message, list) else [message]
-    assert [str(p) for p in excinfo.value.problems] == expected
+    assert _problems(data, monkeypatch) == expected
 
 
 def test_a_document_is_one_source_and_every_publisher_is_named(tmp_path, monkeypatch):
@@ -142,10 +147,7 @@ def test_a_document_is_one_source_and_every_publisher_is_named(tmp_path, monkeyp
     (data / "publishers/nobody.toml").write_text(
         'name = "Nobody"\ndescription = "cited nowhere"\nstands_behind = "independent"\n',
         encoding="utf-8")
-    monkeypatch.chdir(data)
-    with pytest.raises(FactsError) as excinfo:
-        load(data)
-    assert [str(p) for p in excinfo.value.problems] == [
+    assert _problems(data, monkeypatch) == [
         "sources/example-wire-2022.toml:3: example-wire-2022: 'url': the same address as source "
         "'example-encyclopedia'; cite that one",
         "publishers/nobody.toml:1: nobody: 'name': no source names this publisher; delete it or "
@@ -156,10 +158,7 @@ def test_duplicate_id_across_kinds(tmp_path, monkeypatch):
     data = copy_data(tmp_path / "data")
     (data / "figures/first-karabakh-war.toml").write_text(
         (data / "figures/peacekeepers-deployed.toml").read_text())
-    monkeypatch.chdir(data)
-    with pytest.raises(FactsError) as excinfo:
-        load(data)
-    assert [str(p) for p in excinfo.value.problems] == [
+    assert _problems(data, monkeypatch) == [
         "figures/first-karabakh-war.toml:1: first-karabakh-war: duplicate id; also "
         "events/first-karabakh-war.toml"]
 
@@ -215,10 +214,7 @@ def test_a_gap_must_be_a_listed_member_where_members_are_listed(tmp_path, monkey
     assert [g.member for g in load(data).dimensions["agreements"].gaps] == ["2024 memorandum"]
     with (data / "dimensions/un-votes.toml").open("a", encoding="utf-8") as f:
         f.write('members = ["A/RES/ES-11/1"]\n' + gap.format("A/RES/ES-11/9"))
-    monkeypatch.chdir(data)
-    with pytest.raises(FactsError) as excinfo:
-        load(data)
-    assert [str(p) for p in excinfo.value.problems] == [
+    assert _problems(data, monkeypatch) == [
         "dimensions/un-votes.toml:8: un-votes: 'members': member 'A/RES/ES-11/1' has no item "
         "and no gap; it needs exactly one",
         "dimensions/un-votes.toml:1: un-votes: 'gap': gap 'A/RES/ES-11/9' is not a listed member"]
