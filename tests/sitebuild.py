@@ -148,6 +148,7 @@ def build_others(tmp: Path, html: Build) -> dict[str, Build]:
 RECIPES = {
     "html": build_like_read_the_docs,
     "html-j2": lambda tmp: build_like_read_the_docs(tmp, "-j", "2"),
+    "html-whole": lambda tmp: build_like_read_the_docs(tmp, "-D", "facts_set_aside=0"),
     "no-label": build_without_label,
 }
 

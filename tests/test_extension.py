@@ -304,3 +304,43 @@ def test_build_freezes_its_long_lived_objects_and_releases_them(make_root, make_
     app.build()
     assert frozen_while_writing and min(frozen_while_writing) > before
     assert gc.get_freeze_count() == 0
+
+
+def test_tables_are_set_aside_from_later_transforms_and_come_back_whole(make_root, make_app):
+    """Transforms between the set-aside and its undoing, in both phases, see the extension's
+    tables but not their rows; the page still has every row, its data's quotes made smart."""
+    from docutils import nodes
+    from sphinx.transforms import SphinxTransform
+    from sphinx.transforms.post_transforms import SphinxPostTransform
+
+    seen: dict[str, tuple[int, int]] = {}
+
+    def count(document: nodes.document) -> tuple[int, int]:
+        return len(list(document.findall(nodes.table))), len(list(document.findall(nodes.row)))
+
+    class WhileReading(SphinxTransform):
+        default_priority = 500
+
+        def apply(self, **kwargs: object) -> None:
+            seen["reading"] = count(self.document)
+
+    class WhileWriting(SphinxPostTransform):
+        default_priority = 400
+
+        def run(self, **kwargs: object) -> None:
+            seen["writing"] = count(self.document)
+
+    src = make_root("(p)=\n# P\n\n:::{facts:timeline}\n:topics: ukraine\n:::\n")
+    for set_aside, out in ((True, "on"), (False, "off")):
+        app = make_app("html", srcdir=src, builddir=src / f"_{out}",
+                       confoverrides={"facts_set_aside": set_aside})
+        app.add_transform(WhileReading)
+        app.add_post_transform(WhileWriting)
+        app.build()
+        html = (app.outdir / "index.html").read_text(encoding="utf-8")
+        rows = html.count("<tr")
+        assert rows > 1 and "Azerbaijan’s presidency" in html
+        tables, seen_rows = seen["reading"]
+        assert tables == 1 and (seen_rows == 0) is set_aside
+        assert seen["writing"][0] == 1 and (seen["writing"][1] == 0) is set_aside
+        assert set_aside or seen_rows == rows  # shown, they are every row of the page

@@ -113,6 +113,15 @@ def test_parallel_build_is_byte_identical(site_html: Build, site_html_j2: Build)
     assert differ == []
 
 
+def test_setting_tables_aside_changes_no_byte(site_html: Build, site_html_whole: Build):
+    """The extension hides the insides of its tables and lists from the transforms that cannot
+    apply to them (facts.sphinxext.nodes.set_aside); built without that, the site is the same
+    in every file, smart quotes in the data included."""
+    assert site_html_whole.returncode == 0, site_html_whole.stderr
+    assert site_html_whole.warnings() == []
+    assert _diff(site_html.outdir, site_html_whole.outdir) == []
+
+
 def _diff(left: Path, right: Path) -> list[str]:
     cmp = filecmp.dircmp(left, right)
     found: list[str] = []

@@ -14,6 +14,8 @@ Configuration:
 ``facts_homes``         the page where citations of each kind link: ``{"source": "sources",
                         "event": "timeline"}``
 ``facts_topic_legend``  the drawn timeline's topics: ``{topic: (label, shape)}``
+``facts_set_aside``     hide the insides of the extension's tables and lists from transforms
+                        that cannot apply to them (default ``True``; the output is the same)
 
 ``facts.sphinxext.site`` adds "Cite this section", JSON-LD and the sitemap;
 ``facts.sphinxext.anchors`` keeps section URLs and the URL contract.  The editors' page of the

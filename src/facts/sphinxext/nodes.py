@@ -11,14 +11,21 @@ Data reaches the output only as text nodes inside these, so escaping is the writ
 * :class:`collapsible` — content collapsed under a summary line in HTML (``<details>``);
 * :class:`celllabel` — a cell's column name, shown by the phone layout of tables, left out
   elsewhere.
+
+It also sets the insides of those tables and lists aside while transforms that cannot apply to
+them run (:func:`set_aside`).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.transforms import SphinxTransform
+from docutils.utils import normalize_language_tag
+from docutils.utils.smartquotes import educate_tokens, smartchars
+from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 if TYPE_CHECKING:
@@ -97,18 +104,6 @@ def _skip(self: Any, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
-class HtmlTimes(SphinxPostTransform):
-    """Turn dated inlines into :class:`time` nodes, for HTML builders only."""
-
-    default_priority = 200
-    formats = ("html",)
-
-    def run(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(nodes.inline)):
-            if "datetime" in node and not isinstance(node, time):
-                node.replace_self(time(node.rawsource, "", *node.children, **node.attributes))
-
-
 class OneIdPerTable(SphinxPostTransform):
     """Furo wraps each table in a container and copies every attribute to it, ids included, so
     a table with an anchor would have its id twice on the page; the table keeps it."""
@@ -124,10 +119,115 @@ class OneIdPerTable(SphinxPostTransform):
                 wrapper["ids"] = [i for i in wrapper["ids"] if i not in shared]
 
 
+def set_aside(document: nodes.document) -> None:
+    """Detach the insides of the extension's tables and lists until :func:`put_back`.
+
+    Nine in ten of the site's nodes are in them, and most transforms walk the whole tree for
+    nodes that never occur there (pending references, footnotes, code, sphinx-design
+    components).  Setting them aside for those transforms is what keeps a build of this site
+    as quick as the same pages written by hand; a test builds the site with and without it
+    (``facts_set_aside = False``) and compares every file.
+    """
+    aside: list[tuple[nodes.Element, list[nodes.Node]]] = []
+    for node in _blocks(document, inside=False):
+        aside.append((node, node.children))
+        node.children = []
+    document["facts_aside"] = aside
+
+
+def _blocks(parent: nodes.Element, *, inside: bool) -> Iterator[nodes.Element]:
+    """The outermost tables and lists in the extension's output, except a captioned table
+    without an id, which Sphinx numbers by its caption."""
+    for child in parent.children:
+        if not isinstance(child, nodes.Element):
+            continue
+        ours = inside or "facts" in child["classes"]
+        numbered = (isinstance(child, nodes.table) and not child["ids"]
+                    and isinstance(child.next_node(), nodes.title))
+        if ours and isinstance(child, nodes.bullet_list | nodes.table) and not numbered:
+            yield child
+        elif not ours or not isinstance(child, nodes.Inline | nodes.TextElement):
+            yield from _blocks(child, inside=ours)
+
+
+def put_back(document: nodes.document) -> list[nodes.Element]:
+    """Undo :func:`set_aside`; return the nodes whose insides came back."""
+    aside = document.attributes.pop("facts_aside", ())
+    for node, children in aside:
+        node.children = children
+    return [node for node, _ in aside]
+
+
+class SetAsideWhileReading(SphinxTransform):
+    """:func:`set_aside` for the transforms of the reading phase that follow."""
+
+    default_priority = 5  # first
+
+    def apply(self, **kwargs: Any) -> None:
+        if self.config.facts_set_aside:
+            set_aside(self.document)
+
+
+class PutBackAfterReading(SphinxTransform):
+    """:func:`put_back`, then the smart quotes that were skipped: Sphinx's own algorithm, on
+    each paragraph that has a character it can change."""
+
+    default_priority = 870  # before doctree-read (880), where the domain takes note of links
+
+    def apply(self, **kwargs: Any) -> None:
+        quotes = SphinxSmartQuotes(self.document, self.startnode)
+        if not quotes.is_available():
+            put_back(self.document)
+            return
+        language = self.document.settings.language_code
+        for node in put_back(self.document):
+            for block in node.findall(nodes.TextElement):
+                if isinstance(block, quotes.nodes_to_skip) or isinstance(block.parent,
+                                                                         nodes.TextElement):
+                    continue
+                texts = list(block.findall(nodes.Text))
+                if any(_EDUCABLE.search(t) for t in texts):
+                    self._educate(quotes, block, texts, language)
+
+    def _educate(self, quotes: SphinxSmartQuotes, block: nodes.TextElement,
+                 texts: list[nodes.Text], language: str) -> None:
+        lang = block.get_language_code(language)
+        lang = next((tag for tag in normalize_language_tag(lang) if tag in smartchars.quotes), "")
+        if not lang:
+            return
+        taught = educate_tokens(quotes.get_tokens(texts), attr=self.config.smartquotes_action,
+                                language=lang)
+        for text, new in zip(texts, taught, strict=True):
+            if new != text:
+                text.parent.replace(text, nodes.Text(new))
+
+
+#: what smart quotes can change: quotes, backticks, escapes, dashes, ellipses
+_EDUCABLE = re.compile(r"[\'\"`\\]|--|\.\.\.|\. \. \.")
+
+
+class SetAside(SphinxPostTransform):
+    """:func:`set_aside` for the post-transforms that follow; they are put back at
+    ``doctree-resolved`` (:func:`put_back_resolved`), before the page is indexed and written.
+    The one later post-transform that does apply to them, the theme's wrapper around tables,
+    still sees each table."""
+
+    default_priority = 13  # after references (10) and sphinx-design's grafts (11, 12)
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        if self.config.facts_set_aside:
+            set_aside(self.document)
+
+
+def put_back_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    put_back(doctree)
+
+
 class NumberMarkers(SphinxTransform):
     """Number the citation markers of a page in reading order (all formats)."""
 
-    default_priority = 800
+    default_priority = 875  # after the tables set aside are back (870)
 
     def apply(self, **kwargs: Any) -> None:
         for number, node in enumerate(self.document.findall(marker), 1):
@@ -145,6 +245,10 @@ def setup_nodes(app: Sphinx) -> None:
     other = (_visit_collapsible_other, _visit_collapsible_other)
     app.add_node(collapsible, html=(_visit_collapsible_html, _depart_collapsible_html),
                  latex=other, text=other, man=other, texinfo=other, markdown=other)
-    app.add_post_transform(HtmlTimes)
     app.add_post_transform(OneIdPerTable)
+    app.add_config_value("facts_set_aside", True, "", types=frozenset({bool}))
+    app.add_transform(SetAsideWhileReading)
+    app.add_transform(PutBackAfterReading)
+    app.add_post_transform(SetAside)
+    app.connect("doctree-resolved", put_back_resolved, priority=900)
     app.add_transform(NumberMarkers)

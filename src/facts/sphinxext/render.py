@@ -25,16 +25,17 @@ Cell = Sequence[nodes.Node]
 
 
 def date(start: PartialDate, end: PartialDate | None = None) -> nodes.inline:
-    """A date or span; each date keeps its ISO value so HTML can say ``<time datetime=…>``."""
+    """A date or span; each date is a :class:`~facts.sphinxext.nodes.time` that keeps its ISO
+    value, so HTML can say ``<time datetime=…>``."""
     parts = range_parts(start, end)
     if len(parts) == 1:
-        return nodes.inline(parts[0][1], parts[0][1], classes=["facts", "facts-date"],
-                            datetime=start.iso())
+        return fnodes.time(parts[0][1], parts[0][1], classes=["facts", "facts-date"],
+                           datetime=start.iso())
     outer = nodes.inline(classes=["facts", "facts-span"])
     for i, (value, text) in enumerate(parts):
         if i:
             outer += nodes.Text(range_separator(parts))
-        outer += nodes.inline(text, text, classes=["facts-date"], datetime=value.iso())
+        outer += fnodes.time(text, text, classes=["facts-date"], datetime=value.iso())
     return outer
 
 

@@ -61,7 +61,7 @@ def _mark(topic: str, legend: dict[str, Any]) -> shape:
 
 
 class DrawTimelines(SphinxPostTransform):
-    default_priority = 150  # after references are resolved (10), before <time> (200)
+    default_priority = 12  # after references are resolved (10), before SetAside (13)
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
