@@ -8,7 +8,8 @@ paragraphs.  Each scenario runs the commands alternately, several times, in fres
 reports the median, the minimum and the maximum of each and the ratio of the medians:
 
 clean     a full build into empty folders
-no-op     a rebuild with nothing changed
+no-op     a rebuild with nothing changed (three times as many runs: it takes under a second, so
+          one slow run moves its median more)
 edit      a rebuild after editing one fact (site) or one page (baseline); also shows how many
           documents each rebuild read
 tests     the wall time of the test suite (site only; ``--tests 0`` skips it)
@@ -187,7 +188,7 @@ def main() -> int:
         warm = {name: root / f"{name}-warm" for name in sources}
         for name, src in sources.items():
             sphinx(src, warm[name], "-q")
-        for _ in range(args.runs):
+        for _ in range(3 * args.runs):
             for name, src in sources.items():
                 times[name].setdefault("no-op", []).append(sphinx(src, warm[name])[0])
 
@@ -241,7 +242,7 @@ def main() -> int:
         print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, "
               f"Python {platform.python_version()}, {platform.system()}")
         print(f"site: {pages} pages, {len(words):,} words ({chars:,} characters) of text; "
-              f"{args.runs} runs each")
+              f"{args.runs} runs each ({3 * args.runs} of the no-op)")
         for base, label in (("hand", "the same site written by hand (exported with "
                                      "sphinx-markdown-builder)"),
                             ("plain", "plain paragraphs of the same words")):
