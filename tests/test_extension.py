@@ -306,6 +306,24 @@ def test_build_freezes_its_long_lived_objects_and_releases_them(make_root, make_
     assert gc.get_freeze_count() == 0
 
 
+def test_process_ends_with_the_builds_objects_frozen(make_root):
+    """sphinx-build's process skips Python's last collection of the build's objects: the
+    extension freezes them at exit (a handler registered before the build runs after it)."""
+    import subprocess
+    import sys
+
+    src = make_root(":::{facts:timeline}\n:topics: ukraine\n:::\n")
+    script = ("import atexit, gc, sys\n"
+              "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count()))\n"
+              "from sphinx.cmd.build import main\n"
+              f"sys.exit(main(['-q', '-b', 'html', {str(src)!r}, {str(src / '_build')!r}]))\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    frozen = int(proc.stdout.rsplit("frozen at exit:", 1)[1])
+    assert frozen > 10_000  # the build's objects, not a handful (0 without the handler)
+
+
 def test_tables_are_set_aside_from_later_transforms_and_come_back_whole(make_root, make_app):
     """Transforms between the set-aside and its undoing, in both phases, see the extension's
     tables but not their rows; the page still has every row, its data's quotes made smart."""
