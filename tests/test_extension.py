@@ -297,13 +297,19 @@ def test_moved_page_and_section_keep_working(make_root, make_app):
 def test_build_freezes_its_long_lived_objects_and_releases_them(make_root, make_app):
     """The collector skips what lives through the build (see facts.sphinxext.collector) and
     gets it back afterwards, so a process that runs many builds can free them."""
+    from facts.sphinxext.collector import THRESHOLDS
+
     frozen_while_writing: list[int] = []
+    thresholds_while_writing: list[tuple[int, int, int]] = []
+    thresholds = gc.get_threshold()  # before the app: builder-inited raises them
     app = make_app("html", srcdir=make_root(":::{facts:timeline}\n:topics: ukraine\n:::\n"))
     app.connect("html-page-context", lambda *_: frozen_while_writing.append(gc.get_freeze_count()))
+    app.connect("html-page-context", lambda *_: thresholds_while_writing.append(gc.get_threshold()))
     before = gc.get_freeze_count()
     app.build()
     assert frozen_while_writing and min(frozen_while_writing) > before
-    assert gc.get_freeze_count() == 0
+    assert set(thresholds_while_writing) == {THRESHOLDS} != {thresholds}
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
 
 
 def test_process_ends_with_the_builds_objects_frozen(make_root):
