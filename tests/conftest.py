@@ -160,7 +160,6 @@ def _site_fixture(name: str) -> Callable[[pytest.TempPathFactory], Build]:
 
 site_html = _site_fixture("html")
 site_html_j2 = _site_fixture("html-j2")
-site_html_whole = _site_fixture("html-whole")
 site_epub = _site_fixture("epub")
 site_htmlzip = _site_fixture("htmlzip")
 site_pdf = _site_fixture("pdf")
