@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 from helpers import copy_data, edit
 
@@ -201,6 +204,36 @@ def test_cache_is_reused_until_a_file_changes(tmp_path):
     assert load_cached(data, cache).events["kyiv-joint-declaration-2022"].title == "Edited"
     edit(path, 'date = "2022-01-14"', 'date = "2022-01-32"')
     with pytest.raises(FactsError, match="2022-01-32"):
+        load_cached(data, cache)
+
+
+def test_after_an_edit_only_the_changed_file_is_read_and_all_are_checked(tmp_path,
+                                                                          monkeypatch):
+    """An incremental load reads again only the files that changed; the checks across records
+    still see every record, so removing a source that an unchanged event cites is caught."""
+    import facts.load
+    from facts.cache import load_cached
+
+    data = copy_data(tmp_path / "data")
+    cache = tmp_path / "cache.pickle"
+    first = load_cached(data, cache)
+    read: list[str] = []
+    real = facts.load._read_file
+
+    def reading(path: Path, *rest: Any) -> Any:
+        read.append(path.name)
+        return real(path, *rest)
+
+    monkeypatch.setattr(facts.load, "_read_file", reading)
+    edit(data / KYIV, 'title = "Joint declaration signed in Kyiv"', 'title = "Edited"')
+    second = load_cached(data, cache)
+    assert read == ["kyiv-joint-declaration-2022.toml"]
+    assert second.events["kyiv-joint-declaration-2022"].title == "Edited"
+    assert {i: e for i, e in second.events.items() if i != "kyiv-joint-declaration-2022"} == {
+        i: e for i, e in first.events.items() if i != "kyiv-joint-declaration-2022"}
+    assert second.digests != first.digests and load(data) == second
+    (data / "sources/example-wire-2022.toml").unlink()
+    with pytest.raises(FactsError, match="allied-interaction-declaration-2022"):
         load_cached(data, cache)
 
 

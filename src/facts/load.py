@@ -13,10 +13,10 @@ import datetime as dt
 import math
 import re
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from facts import checks, model
 from facts.dates import PartialDate
@@ -173,9 +173,16 @@ def _read_file(path: Path, record_id: str, problems: list[Problem]) -> Reader | 
     return Reader(path, record_id, data, text.splitlines(), problems)
 
 
-def load(data_dir: Path | None = None) -> model.Dataset:
-    """Load and validate every record under ``data_dir``; raise :class:`FactsError` on problems."""
+def load(data_dir: Path | None = None, *,
+         known: Mapping[Path, tuple[Any, str]] | None = None) -> model.Dataset:
+    """Load and validate every record under ``data_dir``; raise :class:`FactsError` on problems.
+
+    ``known`` maps files that have not changed since an earlier load to the record built from
+    each and its digest (:func:`facts.cache.load_cached`); they are not read again, but every
+    check across records runs on all of them.
+    """
     root = Path(data_dir) if data_dir is not None else default_data_dir()
+    known = known or {}
     if not (root / "site.toml").is_file():
         raise FactsError([Problem(root / "site.toml", 1, "site", "missing: a data folder needs "
                                   "site.toml beside events/, figures/, sources/ and tables/")])
@@ -199,25 +206,34 @@ def load(data_dir: Path | None = None) -> model.Dataset:
             if rid in paths:
                 problems.append(Problem(path, 1, rid, f"duplicate id; also {show(paths[rid])}"))
                 continue
-            rec = _read_file(path, rid, problems)
             paths[rid] = path
+            if path in known:
+                records[kind][rid], digests[rid] = known[path]
+                continue
+            rec = _read_file(path, rid, problems)
             if rec is None:
                 broken.add(rid)
             else:
                 records[kind][rid] = build(cls, rec)
                 digests[rid] = model.digest_of(rec.lines)
-    site_path = root / "site.toml"
-    site_rec = _read_file(site_path, "site", problems)
-    site = (build(Site, site_rec) if site_rec is not None
-            else Site(as_of=dt.date.min, answer=Answer(lean="neither", headline="",
-                                                                     points=())))
-    if site_rec is not None:
-        digests["site"] = model.digest_of(site_rec.lines)
+    site = _load_site(root / "site.toml", known, problems, digests)
     data = model.Dataset(site=site, paths=paths, root=root, digests=digests, **records)
     problems.extend(_cross_check(data, broken, sound=not problems))
     if problems:
         raise FactsError(problems)
     return data
+
+
+def _load_site(path: Path, known: Mapping[Path, tuple[Any, str]], problems: list[Problem],
+               digests: dict[str, str]) -> Site:
+    if path in known:
+        site, digests["site"] = known[path]
+        return cast("Site", site)
+    rec = _read_file(path, "site", problems)
+    if rec is None:
+        return Site(as_of=dt.date.min, answer=Answer(lean="neither", headline="", points=()))
+    digests["site"] = model.digest_of(rec.lines)
+    return cast("Site", build(Site, rec))
 
 
 def _walk(record: Any, section: str = "", index: int = 0) -> Iterator[tuple[Field, Any, str, int]]:
