@@ -27,6 +27,7 @@ from docutils.utils import normalize_language_tag
 from docutils.utils.smartquotes import educate_tokens, smartchars
 from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import is_smartquotable
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -169,8 +170,10 @@ class SetAsideWhileReading(SphinxTransform):
 
 
 class PutBackAfterReading(SphinxTransform):
-    """:func:`put_back`, then the smart quotes that were skipped: Sphinx's own algorithm, on
-    each paragraph that has a character it can change."""
+    """:func:`put_back`, then the smart quotes that were skipped, with Sphinx's settings and
+    algorithm: ``educate_tokens`` on each text that has a character it can change, given the
+    last character of the text before it in its paragraph, which is all the context that
+    algorithm carries from one text to the next."""
 
     default_priority = 870  # before doctree-read (880), where the domain takes note of links
 
@@ -179,31 +182,36 @@ class PutBackAfterReading(SphinxTransform):
         if not quotes.is_available():
             put_back(self.document)
             return
-        language = self.document.settings.language_code
         for node in put_back(self.document):
             for block in node.findall(nodes.TextElement):
-                if isinstance(block, quotes.nodes_to_skip) or isinstance(block.parent,
-                                                                         nodes.TextElement):
-                    continue
-                texts = list(block.findall(nodes.Text))
-                if any(_EDUCABLE.search(t) for t in texts):
-                    self._educate(quotes, block, texts, language)
+                if not (isinstance(block, quotes.nodes_to_skip)
+                        or isinstance(block.parent, nodes.TextElement)):
+                    self._educate(block)
 
-    def _educate(self, quotes: SphinxSmartQuotes, block: nodes.TextElement,
-                 texts: list[nodes.Text], language: str) -> None:
-        lang = block.get_language_code(language)
-        lang = next((tag for tag in normalize_language_tag(lang) if tag in smartchars.quotes), "")
-        if not lang:
-            return
-        taught = educate_tokens(quotes.get_tokens(texts), attr=self.config.smartquotes_action,
-                                language=lang)
-        for text, new in zip(texts, taught, strict=True):
-            if new != text:
-                text.parent.replace(text, nodes.Text(new))
+    def _educate(self, block: nodes.TextElement) -> None:
+        before, lang = " ", None
+        for text in block.findall(nodes.Text):
+            value = str(text)
+            if _EDUCABLE.search(value) and is_smartquotable(text):
+                if lang is None:
+                    lang = self._language(block)
+                if lang:
+                    plain = _ESCAPED.sub(r"\\\1", value)  # as SphinxSmartQuotes.get_tokens
+                    tokens = [("literal", before), ("plain", plain)]
+                    new = list(educate_tokens(tokens, attr=self.config.smartquotes_action,
+                                              language=lang))[1]
+                    if new != value:
+                        text.parent.replace(text, nodes.Text(new))
+            before = value[-1:] or before
+
+    def _language(self, block: nodes.TextElement) -> str:
+        lang = block.get_language_code(self.document.settings.language_code)
+        return next((tag for tag in normalize_language_tag(lang) if tag in smartchars.quotes), "")
 
 
-#: what smart quotes can change: quotes, backticks, escapes, dashes, ellipses
-_EDUCABLE = re.compile(r"[\'\"`\\]|--|\.\.\.|\. \. \.")
+#: what smart quotes can change: quotes, backticks, escapes, dashes, ellipses, &quot;
+_EDUCABLE = re.compile(r"['\"`\\]|--|\.\.\.|\. \. \.|&quot;")
+_ESCAPED = re.compile(r"(?<=\x00)([-\\'\".`])")
 
 
 class SetAside(SphinxPostTransform):
