@@ -125,9 +125,9 @@ def set_aside(document: nodes.document) -> None:
 
     Nine in ten of the site's nodes are in them, and most transforms walk the whole tree for
     nodes that never occur there (pending references, footnotes, code, sphinx-design
-    components).  Setting them aside for those transforms is what keeps a build of this site
-    as quick as the same pages written by hand; a test builds the site with and without it
-    (``facts_set_aside = False``) and compares every file.
+    components).  Setting them aside for those transforms is most of what makes a build of this
+    site quicker than the same pages written by hand; a test builds the site with and without
+    it (``facts_set_aside = False``) and compares every file.
     """
     aside: list[tuple[nodes.Element, list[nodes.Node]]] = []
     for node in _blocks(document, inside=False):
@@ -229,6 +229,8 @@ class SetAside(SphinxPostTransform):
 
 
 def put_back_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``, after the other handlers (none of which needs the tables):
+    :func:`put_back`."""
     put_back(doctree)
 
 
