@@ -178,11 +178,11 @@ class PutBackAfterReading(SphinxTransform):
     default_priority = 870  # before doctree-read (880), where the domain takes note of links
 
     def apply(self, **kwargs: Any) -> None:
+        back = put_back(self.document)
         quotes = SphinxSmartQuotes(self.document, self.startnode)
         if not quotes.is_available():
-            put_back(self.document)
             return
-        for node in put_back(self.document):
+        for node in back:
             for block in node.findall(nodes.TextElement):
                 if not (isinstance(block, quotes.nodes_to_skip)
                         or isinstance(block.parent, nodes.TextElement)):
