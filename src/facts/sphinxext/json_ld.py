@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -21,12 +22,13 @@ if TYPE_CHECKING:
 
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
             "\u2029": "\\u2029"}
+_ESCAPED = re.compile("[<>&\u2028\u2029]")
 
 
 def script_json(value: Any) -> str:
     """JSON that is safe inside an HTML ``<script>`` element."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return "".join(_ESCAPES.get(char, char) for char in text)
+    return _ESCAPED.sub(lambda match: _ESCAPES[match[0]], text)
 
 
 def add_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
