@@ -16,7 +16,9 @@ tests     the wall time of the test suite (site only; ``--tests 0`` skips it)
 
 Then the scale: the site built on a generated dataset ten times the real one (every event,
 figure and source copied under synthetic ids, in a temporary folder), clean and after editing
-one fact, against the same at 1x.
+one fact, against the same at 1x; and the same edit with the two pages that list every record
+(the timeline and the sources page) left out of the build, which shows how much of the growth
+is theirs.
 
 Only public packages are used: the project's own dependencies and sphinx-markdown-builder.
 """
@@ -24,6 +26,7 @@ Only public packages are used: the project's own dependencies and sphinx-markdow
 from __future__ import annotations
 
 import argparse
+import ast
 import html as html_lib
 import os
 import platform
@@ -40,6 +43,19 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
 FACT = REPO / "src/facts/data/events/kyiv-joint-declaration-2022.toml"
+#: the pages that list every record, left out of the build for the scale's last row
+LISTINGS = ("timeline.md", "sources.md")
+
+
+def without_listings() -> str:
+    """A ``-D`` value: the site's own ``exclude_patterns`` plus the listing pages."""
+    tree = ast.parse((DOCS / "conf.py").read_text(encoding="utf-8"))
+    patterns = next(ast.literal_eval(node.value) for node in tree.body
+                    if isinstance(node, ast.Assign)
+                    and getattr(node.targets[0], "id", "") == "exclude_patterns")
+    return "exclude_patterns=" + ",".join([*patterns, *LISTINGS])
+
+
 def sphinx(src: Path, out: Path, *extra: str) -> tuple[float, int]:
     """Run one build; return seconds and how many documents it read."""
     # Python caches compiled modules, as on Read the Docs; PYTHONDONTWRITEBYTECODE would make
@@ -216,18 +232,20 @@ def main() -> int:
                 data = make_scaled(root, factor) if factor > 1 else REPO / "src/facts/data"
                 fact = data / "events" / FACT.name
                 text = fact.read_text(encoding="utf-8")
-                flag = f"facts_data_dir={data}"
+                flags = {"": ["-D", f"facts_data_dir={data}"]}
+                flags["lean"] = [*flags[""], "-D", without_listings()]
                 for i in range(max(1, args.runs // 2)):
-                    out = root / f"scale-{factor}-{i}"
-                    scale.setdefault(f"clean {factor}x", []).append(
-                        sphinx(DOCS, out, "-q", "-D", flag)[0])
-                    fact.write_text(text.replace('statement = "', 'statement = "(e) ', 1),
-                                    encoding="utf-8")
-                    try:
-                        scale.setdefault(f"edit {factor}x", []).append(
-                            sphinx(DOCS, out, "-q", "-D", flag)[0])
-                    finally:
-                        fact.write_text(text, encoding="utf-8")
+                    for kind, extra in flags.items():
+                        out = root / f"scale-{factor}-{kind}{i}"
+                        scale.setdefault(f"clean{kind} {factor}x", []).append(
+                            sphinx(DOCS, out, "-q", *extra)[0])
+                        fact.write_text(text.replace('statement = "', 'statement = "(e) ', 1),
+                                        encoding="utf-8")
+                        try:
+                            scale.setdefault(f"edit{kind} {factor}x", []).append(
+                                sphinx(DOCS, out, "-q", *extra)[0])
+                        finally:
+                            fact.write_text(text, encoding="utf-8")
 
         tests: list[float] = []
         outcome = "not run"
@@ -257,10 +275,11 @@ def main() -> int:
         if scale:
             print()
             print(f"scale: the site on {args.scale}x the data")
-            for kind in ("clean", "edit"):
+            for kind, label, note in (("clean", "clean", ""), ("edit", "edit", ""),
+                                      ("editlean", "edit", "  without the timeline and sources")):
                 one, many = scale[f"{kind} 1x"], scale[f"{kind} {args.scale}x"]
-                print(f"{kind:<10} 1x {_median(one):6.2f} s   {args.scale}x {_median(many):6.2f} s"
-                      f"   growth {_median(many) / _median(one):5.2f}x")
+                print(f"{label:<10} 1x {_median(one):6.2f} s   {args.scale}x {_median(many):6.2f} s"
+                      f"   growth {_median(many) / _median(one):5.2f}x{note}")
         if tests:
             print()
             print(row("tests", tests, None, f"pytest, whole suite ({outcome})"))
